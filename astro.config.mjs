@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+
+// Deployment is configured from the environment so one build recipe serves any host:
+// CASEBOOK_SITE is the absolute origin, CASEBOOK_BASE the sub-path the site lives under.
+const site = process.env.CASEBOOK_SITE ?? 'https://casebook.example.org';
+const base = process.env.CASEBOOK_BASE ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.CASEBOOK_OUT_DIR ?? 'dist',
+  integrations: [mdx()],
+  markdown: {
+    // Astro 7 defaults to its native Markdown engine, which would skip our remark/rehype
+    // plugins. SmartyPants is off because it rewrites quotes and dashes, which would
+    // silently alter quoted participants' words and CA notation.
+    processor: unified({ remarkPlugins: [], rehypePlugins: [], smartypants: false }),
+  },
+  build: { format: 'directory' },
+});
