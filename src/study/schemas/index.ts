@@ -1,0 +1,47 @@
+/**
+ * The content files of a study folder and the schema each one follows. This registry is
+ * the one place that knows the folder layout: the loader, `npm run schema` and the docs
+ * read it.
+ */
+import type { z } from 'zod';
+import { CodebookSchema } from './codebook.ts';
+import { ExcerptSchema } from './excerpt.ts';
+import { GlossarySchema } from './glossary.ts';
+import { ProcedureSchema } from './procedure.ts';
+import { QuestionnairesSchema } from './questionnaire.ts';
+import { ReferencesSchema } from './reference.ts';
+import { SessionSchema } from './session.ts';
+import { StudySchema } from './study.ts';
+
+export interface ContentKind {
+  /** Name of the generated schema file in `schemas/`. */
+  schemaFile: string;
+  /** A single file, or a folder of one file per record. */
+  location: { file: string } | { folder: string };
+  schema: z.ZodType;
+  /** What the file holds, for generated docs. */
+  title: string;
+}
+
+export const contentKinds = {
+  study: { schemaFile: 'study.schema.json', location: { file: 'study.json' }, schema: StudySchema, title: 'Study metadata' },
+  codebook: { schemaFile: 'codebook.schema.json', location: { file: 'codebook.json' }, schema: CodebookSchema, title: 'Codebook: themes and subthemes' },
+  sessions: { schemaFile: 'session.schema.json', location: { folder: 'sessions' }, schema: SessionSchema, title: 'A session: durations and treatment sequence' },
+  excerpts: { schemaFile: 'excerpt.schema.json', location: { folder: 'excerpts' }, schema: ExcerptSchema, title: 'A coded excerpt' },
+  questionnaires: { schemaFile: 'questionnaires.schema.json', location: { file: 'questionnaires.json' }, schema: QuestionnairesSchema, title: 'Questionnaires' },
+  references: { schemaFile: 'references.schema.json', location: { file: 'references.json' }, schema: ReferencesSchema, title: 'References' },
+  glossary: { schemaFile: 'glossary.schema.json', location: { file: 'glossary.json' }, schema: GlossarySchema, title: 'Glossary' },
+  procedure: { schemaFile: 'procedure.schema.json', location: { file: 'procedure.json' }, schema: ProcedureSchema, title: 'Data-collection procedure' },
+} as const satisfies Record<string, ContentKind>;
+
+export type ContentKindName = keyof typeof contentKinds;
+
+export * from './codebook.ts';
+export * from './common.ts';
+export * from './excerpt.ts';
+export * from './glossary.ts';
+export * from './procedure.ts';
+export * from './questionnaire.ts';
+export * from './reference.ts';
+export * from './session.ts';
+export * from './study.ts';
