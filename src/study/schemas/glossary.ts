@@ -25,3 +25,4 @@ export const GlossarySchema = z.strictObject({
 });
 
 export type Term = z.output<typeof TermSchema>;
+export type Glossary = z.output<typeof GlossarySchema>;

@@ -56,3 +56,4 @@ export const ReferencesSchema = z.strictObject({
 
 export type Reference = z.output<typeof ReferenceSchema>;
 export type PersonName = z.output<typeof NameSchema>;
+export type References = z.output<typeof ReferencesSchema>;

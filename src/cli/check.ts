@@ -1,0 +1,9 @@
+/** `npm run check`: validates the study folder without building; exit 1 on any error. */
+import { countProblems, formatReport } from '../study/diagnostics.ts';
+import { loadStudy, studyDir } from '../study/load.ts';
+
+const started = performance.now();
+const { files } = await loadStudy(studyDir());
+console.log(formatReport(files));
+console.log(`checked ${studyDir()} in ${Math.round(performance.now() - started)} ms`);
+process.exitCode = countProblems(files).errors > 0 ? 1 : 0;

@@ -1,0 +1,135 @@
+/**
+ * Loads a study folder: reads every content file, validates each against its schema,
+ * cross-checks them, and builds the indexed Study. Every problem in every file is
+ * collected before anything is returned, so the researcher sees them all at once.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { VFile } from 'vfile';
+import { countProblems, report } from './diagnostics.ts';
+import { crossCheck, type Loaded, type LoadedContent } from './crossref.ts';
+import { parseJsonSource } from './json-source.ts';
+import { buildStudy, type Study } from './model.ts';
+import { contentKinds, type ContentKindName } from './schemas/index.ts';
+import { validateSource } from './validate.ts';
+import { checkTranscripts } from './transcripts.ts';
+import type { z } from 'zod';
+
+export interface LoadResult {
+  /** The study, present only when no file has an error. */
+  study: Study | undefined;
+  /** Every file read (and placeholders for missing ones), carrying its diagnostics. */
+  files: VFile[];
+}
+
+/** The study folder: `STUDY_DIR` when set, else `content/` in the working directory. */
+export function studyDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.STUDY_DIR ?? 'content');
+}
+
+export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
+  const files: VFile[] = [];
+  const root = resolve(dir);
+  const rootStat = await stat(root).catch(() => undefined);
+  if (!rootStat?.isDirectory()) {
+    const file = new VFile({ path: root });
+    report(file, {
+      reason: `Study folder not found: ${root}`,
+      rule: 'missing-folder',
+      severity: 'error',
+      place: undefined,
+      fix: 'Set STUDY_DIR to a folder containing study.json, codebook.json, sessions/ and excerpts/ (see README).',
+    });
+    return { study: undefined, files: [file] };
+  }
+
+  async function loadOne<K extends ContentKindName>(kind: K, path: string): Promise<Loaded<z.output<(typeof contentKinds)[K]['schema']>> | undefined> {
+    const file = await readContentFile(path);
+    files.push(file);
+    if (file.value === undefined) return undefined;
+    const source = parseJsonSource(file);
+    if (!source) return undefined;
+    const data = validateSource(source, contentKinds[kind].schema as z.ZodType) as z.output<(typeof contentKinds)[K]['schema']> | undefined;
+    return data === undefined ? undefined : { source, data };
+  }
+
+  async function loadFile<K extends ContentKindName>(kind: K) {
+    const location = contentKinds[kind].location;
+    return 'file' in location ? loadOne(kind, join(root, location.file)) : undefined;
+  }
+
+  async function loadFolder<K extends ContentKindName>(kind: K) {
+    const location = contentKinds[kind].location;
+    if (!('folder' in location)) return [];
+    const folder = join(root, location.folder);
+    const names = await readdir(folder).catch(() => undefined);
+    if (!names) {
+      const file = new VFile({ path: folder });
+      report(file, { reason: `Missing folder ${location.folder}/`, rule: 'missing-file', severity: 'error', place: undefined, fix: `Create ${location.folder}/ with one JSON file per record.` });
+      files.push(file);
+      return [];
+    }
+    const jsonNames = names.filter((name) => name.endsWith('.json')).sort(naturalOrder);
+    const loaded = await Promise.all(jsonNames.map((name) => loadOne(kind, join(folder, name))));
+    return loaded.filter((entry) => entry !== undefined);
+  }
+
+  const [meta, codebook, questionnaires, references, glossary, procedure, sessions, excerpts] = await Promise.all([
+    loadFile('study'),
+    loadFile('codebook'),
+    loadFile('questionnaires'),
+    loadFile('references'),
+    loadFile('glossary'),
+    loadFile('procedure'),
+    loadFolder('sessions'),
+    loadFolder('excerpts'),
+  ]);
+
+  const invalidSessions = new Set(
+    files
+      .filter((file) => file.dirname === join(root, 'sessions') && !sessions.some((entry) => entry.source.file === file))
+      .map((file) => Number(file.stem)),
+  );
+  const content: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, invalidSessions };
+  crossCheck(content);
+  if (meta) checkTranscripts(excerpts, meta.data.participants);
+
+  files.sort((a, b) => naturalOrder(a.path, b.path));
+  if (countProblems(files).errors > 0 || !meta || !codebook || !questionnaires || !references || !glossary || !procedure) {
+    return { study: undefined, files };
+  }
+  const study = buildStudy({
+    dir: root,
+    meta: meta.data,
+    codebook: codebook.data,
+    sessions: sessions.map((entry) => entry.data),
+    excerpts: excerpts.map((entry) => entry.data).sort((a, b) => (a.article.order ?? Infinity) - (b.article.order ?? Infinity) || naturalOrder(a.id, b.id)),
+    questionnaires: questionnaires.data,
+    references: references.data.references,
+    glossary: glossary.data.terms,
+    procedure: procedure.data,
+  });
+  return { study, files };
+}
+
+async function readContentFile(path: string): Promise<VFile> {
+  try {
+    return new VFile({ path, value: await readFile(path, 'utf8') });
+  } catch (cause) {
+    const file = new VFile({ path });
+    const code = (cause as NodeJS.ErrnoException).code;
+    report(file, {
+      reason: code === 'ENOENT' ? 'Missing file' : `Cannot read file (${code ?? String(cause)})`,
+      rule: code === 'ENOENT' ? 'missing-file' : 'unreadable-file',
+      severity: 'error',
+      place: undefined,
+      fix: code === 'ENOENT' ? 'Create it (every study folder needs it; see README and public/schemas/).' : 'Check the file permissions and that it is a regular file.',
+    });
+    return file;
+  }
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+function naturalOrder(a: string, b: string): number {
+  return collator.compare(a, b);
+}

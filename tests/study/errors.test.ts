@@ -1,0 +1,38 @@
+/**
+ * One fixture folder per class of content error. Each case is the base fixture study with
+ * a planted problem; `expected.txt` pins the exact report, with file, line and column.
+ * A missing expected.txt is written on first run; UPDATE=1 rewrites them all.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countProblems, formatReport } from '../../src/study/diagnostics.ts';
+import { loadStudy } from '../../src/study/load.ts';
+import { fixturesDir, studyWithCase } from '../helpers/fixture-study.ts';
+
+const errorsDir = join(fixturesDir, 'errors');
+const cases = readdirSync(errorsDir).sort();
+
+describe('content errors', () => {
+  it('has a fixture for every error class the loader promises', () => {
+    expect(cases).toEqual(expect.arrayContaining(['json-syntax', 'missing-field', 'wrong-type', 'unknown-code', 'duplicate-id', 'duration-sum', 'unknown-key', 'unknown-session', 'missing-file', 'several']));
+  });
+
+  for (const name of cases) {
+    it(`reports ${name} with its place and fails`, async () => {
+      const dir = await studyWithCase(join(errorsDir, name));
+      try {
+        const { study, files } = await loadStudy(dir);
+        const actual = `${formatReport(files, dir)}\n`;
+        const expectedFile = join(errorsDir, name, 'expected.txt');
+        if (process.env.UPDATE || !existsSync(expectedFile)) await writeFile(expectedFile, actual);
+        expect(actual).toBe(await readFile(expectedFile, 'utf8'));
+        expect(study).toBeUndefined();
+        expect(countProblems(files).errors).toBeGreaterThan(0);
+      } finally {
+        await rm(dir, { recursive: true });
+      }
+    });
+  }
+});
