@@ -1,0 +1,48 @@
+/**
+ * `npm run build`: validates the study, builds the site into a temporary folder, indexes
+ * it for search, and only then swaps it into dist/. Invalid content or a failed build
+ * leaves an existing dist/ exactly as it was.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { countProblems, formatReport } from '../study/diagnostics.ts';
+import { loadStudy, studyDir } from '../study/load.ts';
+
+const outDir = resolve(process.env.CASEBOOK_DIST ?? 'dist');
+const stamp = `${process.pid}-${Date.now()}`;
+const stagingDir = `${outDir}.staging-${stamp}`;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.on('error', fail);
+    child.on('exit', (code, signal) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`))));
+  });
+}
+
+const { files } = await loadStudy(studyDir());
+if (countProblems(files).errors > 0) {
+  console.error(formatReport(files));
+  console.error(`Nothing was built${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}.`);
+  process.exit(1);
+}
+
+try {
+  const env = { ...process.env, CASEBOOK_OUT_DIR: stagingDir };
+  await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], env);
+  await run(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', stagingDir, '--silent'], env);
+} catch (error) {
+  await rm(stagingDir, { recursive: true, force: true });
+  console.error(String(error instanceof Error ? error.message : error));
+  console.error(`Build failed${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}.`);
+  process.exit(1);
+}
+
+// Swap by renames so a reader of dist/ never sees a half-written site.
+const previousDir = `${outDir}.previous-${stamp}`;
+if (existsSync(outDir)) await rename(outDir, previousDir);
+await rename(stagingDir, outDir);
+await rm(previousDir, { recursive: true, force: true });
+console.log(`Built ${outDir}`);

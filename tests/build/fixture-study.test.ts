@@ -1,0 +1,77 @@
+/**
+ * The generator is not tied to one study: building a different study folder through
+ * STUDY_DIR yields that study's pages, and invalid content never touches dist/.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseStudy, fixturesDir, studyWithCase } from '../helpers/fixture-study.ts';
+import { buildSite } from '../helpers/build-site.ts';
+
+let work: string;
+let dist: string;
+let firstBuild: { status: number | null; output: string };
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'casebook-build-'));
+  dist = join(work, 'dist');
+  firstBuild = buildSite({ STUDY_DIR: baseStudy, CASEBOOK_DIST: dist });
+}, 300_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const page = (path: string) => readFile(join(dist, path, 'index.html'), 'utf8');
+
+describe('building another study with STUDY_DIR', () => {
+  it('succeeds', () => {
+    expect(firstBuild.output).toContain('Built');
+    expect(firstBuild.status).toBe(0);
+  });
+
+  it("names that study's themes and subthemes with their counts on the index", async () => {
+    const html = await page('');
+    expect(html).toContain('Harbour Fixture: A Synthetic Two-Session Study of Rowing Coaching');
+    expect(html).toMatch(/1\.0 Launching<\/a>\s*<span[^>]*>\(3 excerpts\)/);
+    expect(html).toMatch(/1\.2 Pushing off<\/a>\s*<span[^>]*>\(2\)/);
+    expect(html).toMatch(/2\.0 Recovery<\/a>\s*<span[^>]*>\(2 excerpts\)/);
+    expect(html).not.toContain('Separateness');
+  });
+
+  it('writes a page per theme, subtheme and session with its excerpts', async () => {
+    expect(await page('themes/launching/rigging')).toContain('oars ↑first↑ then the (.) boat');
+    expect(await page('themes/recovery')).toContain('Felt good');
+    const sessions = (await readdir(join(dist, 'sessions'))).filter((name) => /^\d+$/.test(name)).sort();
+    expect(sessions).toEqual(['1', '2']);
+    expect(await page('sessions/2')).toContain('Cold water');
+  });
+
+  it('leaves the previous dist/ untouched when the content is invalid', async () => {
+    const marker = join(dist, 'marker.txt');
+    await writeFile(marker, 'previous build');
+    const broken = await studyWithCase(join(fixturesDir, 'errors', 'several'));
+    try {
+      const result = buildSite({ STUDY_DIR: broken, CASEBOOK_DIST: dist });
+      expect(result.status).toBe(1);
+      expect(result.output).toContain('Unknown code "9.9"');
+      expect(result.output).toContain('is unchanged');
+      expect(await readFile(marker, 'utf8')).toBe('previous build');
+      const leftovers = (await readdir(work)).filter((name) => name.includes('.staging-'));
+      expect(leftovers).toEqual([]);
+    } finally {
+      await rm(broken, { recursive: true });
+    }
+  });
+
+  it('does not create dist/ at all when the first build has invalid content', async () => {
+    const fresh = join(work, 'never');
+    await mkdir(join(work, 'empty-study'));
+    const result = buildSite({ STUDY_DIR: join(work, 'empty-study'), CASEBOOK_DIST: fresh });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('study.json  error  Missing file  [missing-file]');
+    expect(existsSync(fresh)).toBe(false);
+  });
+});
