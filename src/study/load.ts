@@ -103,7 +103,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     meta: meta.data,
     codebook: codebook.data,
     sessions: sessions.map((entry) => entry.data),
-    excerpts: excerpts.map((entry) => entry.data).sort((a, b) => (a.article.order ?? Infinity) - (b.article.order ?? Infinity) || naturalOrder(a.id, b.id)),
+    excerpts: excerpts.map((entry) => entry.data).sort((a, b) => a.article.order - b.article.order || naturalOrder(a.id, b.id)),
     questionnaires: questionnaires.data,
     references: references.data.references,
     glossary: glossary.data.terms,

@@ -57,7 +57,7 @@ export const ExcerptSchema = z.strictObject({
       /** Printed page number, where known. */
       page: z.int().positive().optional().describe('Printed page number, where known.'),
       /** Position among the article's quoted excerpts, 1 for the first: the order readers meet them. */
-      order: z.int().positive().optional().describe("Position among the article's quoted excerpts, 1 for the first; lists follow it."),
+      order: z.int().positive().describe("Position among the article's quoted excerpts, 1 for the first; lists follow it."),
     })
     .describe('Where in the article it is quoted.'),
   /** Reconstruction notes: what the text extraction lost, and every uncertain reading. */
