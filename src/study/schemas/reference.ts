@@ -21,8 +21,8 @@ export const ReferenceSchema = z.strictObject({
   authors: z.array(NameSchema).default([]).describe('Authors in printed order.'),
   /** Editors of the book or of the containing book. */
   editors: z.array(NameSchema).default([]).describe('Editors of the book, or of the book containing the chapter.'),
-  /** Year of publication. */
-  year: z.int().min(1800).max(2100).describe('Year of publication.'),
+  /** Year of publication; omitted when the source gives none (cited as "n.d."). */
+  year: z.int().min(1800).max(2100).optional().describe('Year of publication; omit when the source gives no date (cited as "n.d.").'),
   /** Title of the work. */
   title: TextSchema.describe('Title of the work.'),
   /** Journal, book or site the work appears in. */
