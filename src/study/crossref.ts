@@ -4,10 +4,10 @@
  */
 import { report } from './diagnostics.ts';
 import { placeOf, type JsonPath, type JsonSource } from './json-source.ts';
-import { codeInfos } from './model.ts';
+import { codeInfos, type CodeInfo } from './model.ts';
 import { closest } from './validate.ts';
 import { contrastRatio } from './colour.ts';
-import { formatDuration, type Codebook, type Excerpt, type Glossary, type Questionnaires, type References, type Session, type StudyMeta } from './schemas/index.ts';
+import { formatDuration, type Codebook, type Discussion, type Excerpt, type Glossary, type Questionnaires, type References, type Session, type StudyMeta } from './schemas/index.ts';
 
 export interface Loaded<T> {
   source: JsonSource;
@@ -24,6 +24,7 @@ export interface LoadedContent {
   questionnaires?: Loaded<Questionnaires> | undefined;
   references?: Loaded<References> | undefined;
   glossary?: Loaded<Glossary> | undefined;
+  discussion?: Loaded<Discussion> | undefined;
 }
 
 /** The backgrounds theme colours are drawn on, in light and dark mode. */
@@ -140,6 +141,8 @@ export function crossCheck(content: LoadedContent): void {
     );
   }
 
+  if (content.discussion) checkDiscussion(content.discussion, codes, excerpts.map(({ data }) => data.id));
+
   const glossary = content.glossary;
   if (glossary) {
     const termIds = glossary.data.terms.map((term) => term.id);
@@ -152,6 +155,33 @@ export function crossCheck(content: LoadedContent): void {
         if (references && !referenceIds.includes(id)) error(glossary.source, ['terms', index, 'sources', sourceIndex], `Unknown reference "${id}"`, 'unknown-reference', `Use a reference id from references.json${closest(id, referenceIds) ? ` (did you mean "${closest(id, referenceIds)}"?)` : ''}.`);
       });
     });
+  }
+}
+
+/**
+ * Every discussion question must point at codes and excerpts that exist, so a teaching
+ * page never links to a theme or excerpt the study does not have. A code without
+ * questions is only a warning: the questions are optional teaching aids.
+ */
+function checkDiscussion({ source, data }: Loaded<Discussion>, codes: readonly CodeInfo[], excerptIds: readonly string[]): void {
+  const codeList = codes.map((info) => info.code);
+  checkUnique(data.topics.map((topic, index) => ({ source, path: ['topics', index, 'code'], value: topic.code })), 'discussion code', 'duplicate-id');
+  data.topics.forEach((topic, index) => {
+    if (codes.length > 0 && !codeList.includes(topic.code)) {
+      const suggestion = closest(topic.code, codeList);
+      error(source, ['topics', index, 'code'], `Unknown code "${topic.code}": it is not in codebook.json`, 'unknown-code', suggestion ? `Did you mean "${suggestion}"? Codes: ${codeList.join(', ')}.` : `Use a code from codebook.json (${codeList.join(', ')}).`, { actual: topic.code, expected: codeList });
+    }
+    topic.questions.forEach((question, questionIndex) => {
+      question.excerpts.forEach((id, excerptIndex) => {
+        if (excerptIds.includes(id)) return;
+        const suggestion = closest(id, excerptIds);
+        error(source, ['topics', index, 'questions', questionIndex, 'excerpts', excerptIndex], `Unknown excerpt "${id}": there is no excerpts/${id}.json`, 'unknown-excerpt', suggestion ? `Did you mean "${suggestion}"?` : 'Use the id of a file in excerpts/.', { actual: id });
+      });
+    });
+  });
+  const covered = new Set(data.topics.map((topic) => topic.code));
+  for (const info of codes) {
+    if (!covered.has(info.code)) warning(source, ['topics'], `No discussion questions for ${info.code} ${info.name}`, 'missing-discussion', `Add an entry { "code": "${info.code}", "questions": [...] } to topics.`);
   }
 }
 

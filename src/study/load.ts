@@ -54,8 +54,11 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
   }
 
   async function loadFile<K extends ContentKindName>(kind: K) {
-    const location = contentKinds[kind].location;
-    return 'file' in location ? loadOne(kind, join(root, location.file)) : undefined;
+    const { location } = contentKinds[kind];
+    if (!('file' in location)) return undefined;
+    const path = join(root, location.file);
+    if ('optional' in contentKinds[kind] && !(await stat(path).catch(() => undefined))) return undefined;
+    return loadOne(kind, path);
   }
 
   async function loadFolder<K extends ContentKindName>(kind: K) {
@@ -74,13 +77,14 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     return loaded.filter((entry) => entry !== undefined);
   }
 
-  const [meta, codebook, questionnaires, references, glossary, procedure, sessions, excerpts] = await Promise.all([
+  const [meta, codebook, questionnaires, references, glossary, procedure, discussion, sessions, excerpts] = await Promise.all([
     loadFile('study'),
     loadFile('codebook'),
     loadFile('questionnaires'),
     loadFile('references'),
     loadFile('glossary'),
     loadFile('procedure'),
+    loadFile('discussion'),
     loadFolder('sessions'),
     loadFolder('excerpts'),
   ]);
@@ -90,7 +94,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
       .filter((file) => file.dirname === join(root, 'sessions') && !sessions.some((entry) => entry.source.file === file))
       .map((file) => Number(file.stem)),
   );
-  const content: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, invalidSessions };
+  const content: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, discussion, invalidSessions };
   crossCheck(content);
   if (meta) checkTranscripts(excerpts, meta.data.participants);
 
@@ -108,6 +112,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     references: references.data.references,
     glossary: glossary.data.terms,
     procedure: procedure.data,
+    discussion: discussion?.data.topics ?? [],
   });
   return { study, files };
 }

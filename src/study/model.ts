@@ -2,7 +2,7 @@
  * The one typed, indexed Study that everything downstream reads. It is built once from
  * validated content; pages and charts never re-read or re-validate files.
  */
-import type { Codebook, Excerpt, Glossary, Participant, Procedure, Questionnaires, Reference, Session, StudyMeta, Subtheme, Theme } from './schemas/index.ts';
+import type { Codebook, DiscussionQuestion, DiscussionTopic, Excerpt, Glossary, Participant, Procedure, Questionnaires, Reference, Session, StudyMeta, Subtheme, Theme } from './schemas/index.ts';
 
 /** A theme or subtheme with what pages need to place it in the process. */
 export interface CodeInfo {
@@ -53,6 +53,8 @@ export interface Study {
   referenceIndex: Map<string, Reference>;
   glossary: Glossary['terms'];
   procedure: Procedure;
+  /** Discussion questions per code, every code present (empty when it has none), in process order. */
+  discussion: Map<string, DiscussionQuestion[]>;
 }
 
 export interface ValidatedContent {
@@ -65,6 +67,8 @@ export interface ValidatedContent {
   references: Reference[];
   glossary: Glossary['terms'];
   procedure: Procedure;
+  /** Empty when the study folder has no discussion.json. */
+  discussion: DiscussionTopic[];
 }
 
 export function codeInfos(themes: readonly Theme[]): CodeInfo[] {
@@ -166,5 +170,6 @@ export function buildStudy(content: ValidatedContent): Study {
     referenceIndex: new Map(content.references.map((reference) => [reference.id, reference])),
     glossary: content.glossary,
     procedure: content.procedure,
+    discussion: new Map(codes.map((info) => [info.code, content.discussion.filter((topic) => topic.code === info.code).flatMap((topic) => topic.questions)])),
   };
 }

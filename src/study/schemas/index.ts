@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { CodebookSchema } from './codebook.ts';
+import { DiscussionSchema } from './discussion.ts';
 import { ExcerptSchema } from './excerpt.ts';
 import { GlossarySchema } from './glossary.ts';
 import { ProcedureSchema } from './procedure.ts';
@@ -21,6 +22,8 @@ export interface ContentKind {
   schema: z.ZodType;
   /** What the file holds, for generated docs. */
   title: string;
+  /** A study folder may leave it out; the loader then skips it without a diagnostic. */
+  optional?: true;
 }
 
 export const contentKinds = {
@@ -32,12 +35,14 @@ export const contentKinds = {
   references: { schemaFile: 'references.schema.json', location: { file: 'references.json' }, schema: ReferencesSchema, title: 'References' },
   glossary: { schemaFile: 'glossary.schema.json', location: { file: 'glossary.json' }, schema: GlossarySchema, title: 'Glossary' },
   procedure: { schemaFile: 'procedure.schema.json', location: { file: 'procedure.json' }, schema: ProcedureSchema, title: 'Data-collection procedure' },
+  discussion: { schemaFile: 'discussion.schema.json', location: { file: 'discussion.json' }, schema: DiscussionSchema, title: 'Discussion questions for teaching', optional: true },
 } as const satisfies Record<string, ContentKind>;
 
 export type ContentKindName = keyof typeof contentKinds;
 
 export * from './codebook.ts';
 export * from './common.ts';
+export * from './discussion.ts';
 export * from './excerpt.ts';
 export * from './glossary.ts';
 export * from './procedure.ts';
