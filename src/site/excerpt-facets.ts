@@ -1,0 +1,148 @@
+/**
+ * What the excerpt browser can filter on, derived from the Study: the facets, the values
+ * each excerpt carries, and the URL parameters and pre-rendered pages that name a filter.
+ * Pages, the CSS filter rules and the browser island all read these, so a filter is
+ * named in one place.
+ */
+import type { Excerpt } from '../study/schemas/index.ts';
+import type { SessionKey, Study } from '../study/index.ts';
+
+export type FacetName = 'code' | 'session' | 'speaker' | 'source';
+
+export const facetNames: readonly FacetName[] = ['code', 'session', 'speaker', 'source'];
+
+export const sourceLabels: Record<Excerpt['source'], string> = {
+  'session-transcript': 'Session transcript',
+  'participant-commentary': 'Participant commentary',
+};
+
+export interface FacetOption {
+  /** The value in the URL query and in the excerpt's data attribute, e.g. "1.1", "none". */
+  value: string;
+  label: string;
+  /** Excerpts that match this option alone. */
+  count: number;
+  /** For codes: a subtheme is indented under its theme. */
+  depth: 0 | 1;
+}
+
+export interface Facet {
+  name: FacetName;
+  /** The fieldset legend. */
+  legend: string;
+  /** The label of the "no filter" choice. */
+  anyLabel: string;
+  /** The data attribute on each excerpt, and how a value matches it. */
+  attribute: `data-${string}`;
+  /** `~=` when the attribute holds a space-separated list. */
+  operator: '=' | '~=';
+  /** A drop-down for long lists (the codebook), radio buttons otherwise. */
+  control: 'select' | 'radio';
+  options: FacetOption[];
+}
+
+/** The URL value of a session key: its number, or "none" where the article does not say. */
+export function sessionValue(key: SessionKey): string {
+  return key === null ? 'none' : String(key);
+}
+
+/** Participant ids of everyone who speaks in the excerpt, in order of first turn. */
+export function speakersOf(excerpt: Excerpt): string[] {
+  const speakers: string[] = [];
+  for (const line of excerpt.lines) {
+    if (line.kind === 'turn' && line.speaker !== undefined && !speakers.includes(line.speaker)) speakers.push(line.speaker);
+  }
+  return speakers;
+}
+
+/** Its codes plus the themes they belong to, so choosing a theme finds its subthemes' excerpts. */
+export function coveringCodes(study: Study, excerpt: Excerpt): string[] {
+  const covering = new Set<string>();
+  for (const code of excerpt.codes) {
+    const info = study.codeIndex.get(code);
+    if (!info) continue;
+    covering.add(info.theme.code);
+    covering.add(code);
+  }
+  return [...covering].sort((a, b) => (study.codeIndex.get(a)?.position ?? 0) - (study.codeIndex.get(b)?.position ?? 0));
+}
+
+/** The values an excerpt carries for each facet. */
+export function facetValues(study: Study, excerpt: Excerpt): Record<FacetName, string[]> {
+  return {
+    code: coveringCodes(study, excerpt),
+    session: [sessionValue(excerpt.session)],
+    speaker: speakersOf(excerpt),
+    source: [excerpt.source],
+  };
+}
+
+/** The data attributes that the CSS filter rules and the island match against. */
+export function facetAttributes(study: Study, excerpt: Excerpt): Record<string, string> {
+  const values = facetValues(study, excerpt);
+  return Object.fromEntries(browserFacetShape.map((shape) => [shape.attribute, values[shape.name].join(' ')]));
+}
+
+const browserFacetShape: readonly Omit<Facet, 'options'>[] = [
+  { name: 'code', legend: 'Theme or subtheme', anyLabel: 'All themes', attribute: 'data-codes', operator: '~=', control: 'select' },
+  { name: 'session', legend: 'Session', anyLabel: 'All sessions', attribute: 'data-session', operator: '=', control: 'radio' },
+  { name: 'speaker', legend: 'Speaker', anyLabel: 'Anyone', attribute: 'data-speakers', operator: '~=', control: 'radio' },
+  { name: 'source', legend: 'Source', anyLabel: 'Both sources', attribute: 'data-source', operator: '=', control: 'radio' },
+];
+
+/** Every facet with the options that occur in this study, in reading order. */
+export function browserFacets(study: Study): Facet[] {
+  const tally = new Map<string, number>();
+  for (const excerpt of study.excerpts) {
+    const values = facetValues(study, excerpt);
+    for (const name of facetNames) for (const value of values[name]) tally.set(`${name}:${value}`, (tally.get(`${name}:${value}`) ?? 0) + 1);
+  }
+  const count = (name: FacetName, value: string) => tally.get(`${name}:${value}`) ?? 0;
+
+  const options: Record<FacetName, FacetOption[]> = {
+    code: study.codes.map((info) => ({
+      value: info.code,
+      label: `${info.code} ${info.name}`,
+      count: count('code', info.code),
+      depth: info.kind === 'theme' ? 0 : 1,
+    })),
+    session: study.sessionKeys
+      .map((key) => ({
+        value: sessionValue(key),
+        label: key === null ? 'Not stated' : (study.sessionIndex.get(key)?.title ?? `Session ${key}`),
+        count: count('session', sessionValue(key)),
+        depth: 0 as const,
+      }))
+      // "Not stated" only when the study has excerpts the article does not place.
+      .filter((option) => option.value !== 'none' || option.count > 0),
+    speaker: [...study.participants.values()]
+      .map((participant) => ({ value: participant.id, label: participant.label, count: count('speaker', participant.id), depth: 0 as const }))
+      .filter((option) => option.count > 0),
+    source: (Object.keys(sourceLabels) as Excerpt['source'][])
+      .map((source) => ({ value: source, label: sourceLabels[source], count: count('source', source), depth: 0 as const }))
+      .filter((option) => option.count > 0),
+  };
+  return browserFacetShape.map((shape) => ({ ...shape, options: options[shape.name] }));
+}
+
+/** The URL segment of a pre-rendered single-filter page: codes lose their dot ("1.1" → "1-1"). */
+export function filterSlug(name: FacetName, value: string): string {
+  return name === 'code' ? value.replace('.', '-') : value;
+}
+
+/** The element id of a filter control; characters other than letters, digits and "-" are hex-escaped so ids never collide. */
+export function controlId(name: FacetName, value: string): string {
+  const safe = value === '' ? 'any' : value.replace(/[^a-z0-9-]/gi, (character) => `_${character.codePointAt(0)?.toString(16)}`);
+  return `filter-${name}-${safe}`;
+}
+
+export type Filters = Partial<Record<FacetName, string>>;
+
+/** The excerpts a set of filters keeps, as the CSS rules and the island decide it. */
+export function matchesFilters(study: Study, excerpt: Excerpt, filters: Filters): boolean {
+  const values = facetValues(study, excerpt);
+  return facetNames.every((name) => {
+    const wanted = filters[name];
+    return wanted === undefined || wanted === '' || values[name].includes(wanted);
+  });
+}
