@@ -21,6 +21,12 @@ export const TextSchema = z.string().trim().min(1, 'non-empty text');
 /** A `#rrggbb` colour. */
 export const ColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written as #rrggbb, e.g. "#1b6f8a"');
 
+/**
+ * An absolute http(s) URL. Plain `z.url()` also accepts `javascript:` and `data:` URLs,
+ * which would run script when a reader follows the link the site prints.
+ */
+export const WebUrlSchema = z.httpUrl({ error: 'a web address starting with https:// or http://' });
+
 /** The editor hint every content file may carry: the path or URL of its JSON Schema. */
 export const SchemaRefSchema = z.string().describe('Path or URL of the JSON Schema that validates this file (editor hint).');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, SchemaRefSchema, TextSchema } from './common.ts';
+import { IdSchema, SchemaRefSchema, TextSchema, WebUrlSchema } from './common.ts';
 
 /** A person as a reference lists them. */
 export const NameSchema = z.strictObject({
@@ -42,7 +42,7 @@ export const ReferenceSchema = z.strictObject({
   /** DOI without resolver prefix. */
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1037/0033-2909.130.1.3"').optional().describe('DOI without the https://doi.org/ prefix.'),
   /** URL where the work can be read. */
-  url: z.url().optional().describe('URL where the work can be read.'),
+  url: WebUrlSchema.optional().describe('URL where the work can be read.'),
   /** Anything the record needs to say, e.g. the language of a non-English work. */
   note: TextSchema.optional().describe('Anything else, e.g. "in Polish".'),
 });

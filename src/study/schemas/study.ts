@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, SchemaRefSchema, TextSchema } from './common.ts';
+import { IdSchema, SchemaRefSchema, TextSchema, WebUrlSchema } from './common.ts';
 
 /** A person named as an author of the article. */
 export const AuthorSchema = z.strictObject({
@@ -30,7 +30,7 @@ export const LicenceSchema = z.strictObject({
   /** Short name, e.g. "CC BY-NC-ND 3.0". */
   name: TextSchema.describe('Short name, e.g. "CC BY-NC-ND 3.0".'),
   /** Canonical URL of the licence text. */
-  url: z.url().describe('Canonical URL of the licence text.'),
+  url: WebUrlSchema.describe('Canonical URL of the licence text.'),
   /** The notice shown wherever quoted material appears. */
   notice: TextSchema.describe('The notice shown wherever quoted material appears.'),
 });
@@ -73,7 +73,7 @@ export const StudySchema = z.strictObject({
     .optional()
     .describe('DOI of the article, without the https://doi.org/ prefix.'),
   /** Where the article can be read. */
-  url: z.url().optional().describe('Where the article can be read.'),
+  url: WebUrlSchema.optional().describe('Where the article can be read.'),
   /** Licence of the article and of the material quoted from it. */
   licence: LicenceSchema.describe('Licence of the article and of the material quoted from it.'),
   /** The abstract, in our own words (never the article's). Markdown paragraphs separated by a blank line. */
