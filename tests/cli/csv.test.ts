@@ -1,0 +1,90 @@
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { baseStudy } from '../helpers/fixture-study.ts';
+import { copyStudy, runCli } from './run-cli.ts';
+
+const temps: string[] = [];
+afterEach(async () => {
+  await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function exported(): Promise<{ dir: string; csv: string; text: string }> {
+  const dir = await copyStudy(baseStudy);
+  temps.push(dir);
+  const csv = join(dir, '..', `${dir.split('/').pop()}.csv`);
+  temps.push(csv);
+  const result = runCli('export-csv', [csv], { STUDY_DIR: dir });
+  expect(result.stdout).toContain('wrote 4 excerpts to');
+  expect(result.status).toBe(0);
+  return { dir, csv, text: await readFile(csv, 'utf8') };
+}
+
+/** Edits the sheet as a researcher would: cells by excerpt id and column header. */
+function edit(text: string, changes: Record<string, Record<string, string>>, drop: string[] = []): string {
+  const [header, ...rows] = parse(text.replace(/^\uFEFF/, '')) as string[][];
+  const edited = rows
+    .filter((row) => !drop.includes(row[0]!))
+    .map((row) => row.map((cell, index) => changes[row[0]!]?.[header![index]!] ?? cell));
+  return stringify([header!, ...edited], { record_delimiter: '\r\n' });
+}
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const names = await readdir(join(dir, 'excerpts'));
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, 'excerpts', name), 'utf8')] as const)));
+}
+
+describe('npm run export:csv / import:csv', () => {
+  it('re-importing an untouched export changes no file', async () => {
+    const { dir, csv } = await exported();
+    const before = await snapshot(dir);
+    const result = runCli('import-csv', [csv], { STUDY_DIR: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('no content file changed');
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('writes a recoded row back to its excerpt file, keeping its $schema', async () => {
+    const { dir, csv, text } = await exported();
+    await writeFile(csv, edit(text, { 'oars-first': { codes: '1.2; 2.0' } }));
+    const result = runCli('import-csv', [csv], { STUDY_DIR: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^wrote {3}\S*excerpts\/oars-first\.json$/m);
+    expect(result.stdout.match(/^wrote/gm)).toHaveLength(1);
+    const written = JSON.parse(await readFile(join(dir, 'excerpts', 'oars-first.json'), 'utf8'));
+    expect(written.codes).toEqual(['1.2', '2.0']);
+    expect(written.$schema).toBe('../../../../../public/schemas/excerpt.schema.json');
+    expect(runCli('check', [], { STUDY_DIR: dir }).status).toBe(0);
+  });
+
+  it('reports every problem at its row and column and writes nothing', async () => {
+    const { dir, csv, text } = await exported();
+    const before = await snapshot(dir);
+    const steadyLines = (parse(text.replace(/^\uFEFF/, '')) as string[][]).find((row) => row[0] === 'steady')![5]!;
+    await writeFile(csv, edit(text, { 'oars-first': { session: 'one' }, steady: { lines: steadyLines.replace('Coach:', 'Coahc:') }, 'cold-water': { codes: '9.9' } }));
+    const result = runCli('import-csv', [csv], { STUDY_DIR: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Nothing was written.');
+    const name = csv.split('/').pop();
+    const lines = result.stdout.split('\n').filter((line) => line.includes(`${name}:`));
+    expect(lines).toHaveLength(3);
+    expect(lines.some((line) => /:\d+:3  error  Wrong type for "session": expected number, found string "one"  \[wrong-type\]$/.test(line))).toBe(true);
+    expect(lines.some((line) => /:\d+:7  error  Unknown code "9\.9": it is not in codebook\.json  \[unknown-code\]$/.test(line))).toBe(true);
+    expect(lines.some((line) => /:\d+:6  error  A turn without "speaker" continues the previous speaker, but no speaker comes before it \(line 1 of the cell\)  \[missing-speaker\]$/.test(line))).toBe(true);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('prunes excerpts missing from the sheet only when asked', async () => {
+    const { dir, csv, text } = await exported();
+    await writeFile(csv, edit(text, {}, ['felt-good']));
+    const kept = runCli('import-csv', [csv], { STUDY_DIR: dir });
+    expect(kept.stdout).toContain('kept 1 excerpt file the import does not contain (felt-good); pass --prune to delete them');
+    await stat(join(dir, 'excerpts', 'felt-good.json'));
+    const pruned = runCli('import-csv', [csv, '--prune'], { STUDY_DIR: dir });
+    expect(pruned.status).toBe(0);
+    expect(pruned.stdout).toMatch(/deleted .*felt-good\.json/);
+    await expect(stat(join(dir, 'excerpts', 'felt-good.json'))).rejects.toThrow();
+  });
+});
