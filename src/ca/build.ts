@@ -1,0 +1,365 @@
+/**
+ * Layer 2: source lines → syntax tree.
+ *
+ * Lines are grouped into turns; each line is tokenized; then, per turn, the
+ * delimiters are paired (a toggle closes the open stretch of its kind, `<`/`>`
+ * and arrows pair by direction and by what they touch), overlap onsets are
+ * linked to the onset on the other speaker's neighbouring line, and bracket
+ * pairs with no such partner are re-read as editorial insertions.
+ */
+import type { Point, Position } from 'unist';
+import { type Finding, problem } from './diagnostics.ts';
+import { spanSymbol } from './symbol-of.ts';
+import { getSymbol } from './symbols.ts';
+import { type Delimiter, type Token, tokenize } from './tokenize.ts';
+import type {
+  Line,
+  Marker,
+  Mode,
+  OmissionLine,
+  PhrasingContent,
+  Silence,
+  SpanKind,
+  Transcript,
+  TranscriptContent,
+  Turn,
+} from './types.ts';
+
+/** One input line, already split from its speaker label, with where it sits in the source. */
+export interface SourceLine {
+  /** What the line is. */
+  kind: 'turn' | 'silence' | 'omission';
+  /** Printed label, when the line names its speaker. */
+  speaker: string | undefined;
+  /** The line after its label. */
+  text: string;
+  /** Position of `text`'s first character. */
+  textStart: Point;
+  /** The whole line, label included. */
+  position: Position;
+}
+
+/** A delimiter still to be paired, standing in a line's children. */
+interface Pending {
+  type: 'pending';
+  delimiter: Delimiter;
+  position: Position;
+}
+
+type Item = PhrasingContent | Pending;
+
+interface WorkingLine {
+  node: Line;
+  items: Item[];
+  /** The turn's speaker, to tell whose lines are adjacent. */
+  speaker: string | undefined;
+}
+
+interface WorkingTurn {
+  node: Turn;
+  lines: WorkingLine[];
+}
+
+/** Links between markers, kept as object references until ids are handed out. */
+interface Links {
+  partner: Map<Marker, Marker>;
+  answers: Map<Marker, Marker>;
+}
+
+/** Build the tree for `sources`, collecting findings. */
+export function build(sources: readonly SourceLine[], mode: Mode): { tree: Transcript; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const links: Links = { partner: new Map(), answers: new Map() };
+  const children: TranscriptContent[] = [];
+  const turns: WorkingTurn[] = [];
+  // Adjacent printed lines, with `undefined` where a silence or omission breaks adjacency.
+  const printed: (WorkingLine | undefined)[] = [];
+  let turn: WorkingTurn | undefined;
+  let lastSpeaker: string | undefined;
+  let number = 0;
+
+  for (const source of sources) {
+    if (source.kind !== 'turn') {
+      turn = undefined;
+      printed.push(undefined);
+      if (source.kind === 'silence') {
+        number++;
+        children.push(silence(source, number, findings));
+      } else {
+        children.push(omissionLine(source, findings));
+      }
+      continue;
+    }
+    if (source.speaker !== undefined || !turn) {
+      const continued = source.speaker === undefined && lastSpeaker !== undefined;
+      if (source.speaker === undefined && !continued) findings.push({ problem: problem['missing-speaker'](), place: source.position });
+      const speaker = source.speaker ?? lastSpeaker;
+      turn = { node: { type: 'turn', speaker, continued, children: [], position: source.position }, lines: [] };
+      turns.push(turn);
+      children.push(turn.node);
+      lastSpeaker = speaker;
+    }
+    number++;
+    const line = workingLine(source, turn.node.speaker, number, mode, findings);
+    turn.lines.push(line);
+    turn.node.children.push(line.node);
+    printed.push(line);
+  }
+
+  for (const working of turns) pairTurn(working, links, findings);
+  linkOverlaps(printed, links);
+  for (const line of printed) if (line) rereadLoneBrackets(line, links, findings);
+  for (const working of turns) finishTurn(working);
+  assignIds(turns, links);
+
+  const tree: Transcript = { type: 'transcript', mode, children, position: span(children.map((child) => child.position)) };
+  return { tree, findings };
+}
+
+function silence(source: SourceLine, number: number, findings: Finding[]): Silence {
+  const match = /^\s*\(\s*(?:(\d+):)?(\d+(?:\.\d*)?)\s*\)\s*$/.exec(source.text);
+  const seconds = match?.[2] === undefined ? undefined : Number(match[1] ?? 0) * 60 + Number.parseFloat(match[2]);
+  if (seconds === undefined) findings.push({ problem: problem['invalid-silence'](source.text), place: source.position });
+  return { type: 'silence', value: source.text, seconds, number, position: source.position };
+}
+
+function omissionLine(source: SourceLine, findings: Finding[]): OmissionLine {
+  if (!/^\s*(?:[.…]+|\[\s*[.…]+\s*\])\s*$/.test(source.text)) {
+    findings.push({ problem: problem['invalid-omission'](source.text), place: source.position });
+  }
+  return { type: 'omissionLine', value: source.text, position: source.position };
+}
+
+function workingLine(source: SourceLine, speaker: string | undefined, number: number, mode: Mode, findings: Finding[]): WorkingLine {
+  const { tokens, findings: local } = tokenize(source.text, mode);
+  const locate = (start: number, end: number): Position => ({ start: pointAt(source, start), end: pointAt(source, end) });
+  for (const finding of local) findings.push({ problem: finding.problem, place: locate(finding.start, finding.end) });
+  if (source.text.trim() === '') findings.push({ problem: problem['empty-turn'](), place: source.position });
+  const items = tokens.map((token) => item(token, locate(token.start, token.end)));
+  return { node: { type: 'line', number, children: [], position: source.position }, items, speaker };
+}
+
+function item(token: Token, position: Position): Item {
+  if (token.type === 'delimiter') return { type: 'pending', delimiter: token, position };
+  const { start: _start, end: _end, ...body } = token;
+  return { ...body, position };
+}
+
+function pointAt(source: SourceLine, offset: number): Point {
+  const { line, column, offset: base = 0 } = source.textStart;
+  return { line, column: column + offset, offset: base + offset };
+}
+
+/** Open stretches of one turn while its delimiters are read in order. */
+interface Pairing {
+  open: Map<SpanKind, Marker[]>;
+  /** `<` that may open slower talk, or else be a hurried start. */
+  slow: { pending: Pending; marker: Marker }[];
+  arrows: Map<'up' | 'down', Pending[]>;
+  resolved: Map<Pending, PhrasingContent>;
+}
+
+function pairTurn(working: WorkingTurn, links: Links, findings: Finding[]): void {
+  const state: Pairing = { open: new Map(), slow: [], arrows: new Map(), resolved: new Map() };
+  for (const line of working.lines) {
+    for (const entry of line.items) if (entry.type === 'pending') resolve(entry, state, links, findings);
+  }
+  closeTurn(state, findings);
+  for (const line of working.lines) {
+    line.items = line.items.map((entry) => (entry.type === 'pending' ? (state.resolved.get(entry) ?? textOf(entry)) : entry));
+  }
+}
+
+function resolve(pending: Pending, state: Pairing, links: Links, findings: Finding[]): void {
+  const { delimiter } = pending;
+  switch (delimiter.kind) {
+    case 'toggle': {
+      const span = delimiter.span ?? 'emphasis';
+      const opener = state.open.get(span)?.pop();
+      if (opener) close(pending, opener, state, links);
+      else open(pending, span, state);
+      return;
+    }
+    case 'bracket-open': {
+      // Overlaps do not nest: a new onset leaves any earlier one unclosed.
+      for (const opener of state.open.get('overlap') ?? []) findings.push(unclosed(opener));
+      state.open.set('overlap', []);
+      open(pending, 'overlap', state);
+      return;
+    }
+    case 'bracket-close': {
+      const opener = state.open.get('overlap')?.pop();
+      if (opener) close(pending, opener, state, links);
+      else {
+        findings.push({ problem: problem['unopened-overlap'](), place: pending.position });
+        state.resolved.set(pending, marker(pending, 'overlap', 'close'));
+      }
+      return;
+    }
+    case 'angle':
+      resolveAngle(pending, state, links, findings);
+      return;
+    case 'arrow':
+      resolveArrow(pending, state, links);
+  }
+}
+
+/** `>` opens faster talk or closes slower talk; `<` the reverse. What it touches breaks ties (`°a >b° c<`). */
+function resolveAngle(pending: Pending, state: Pairing, links: Links, findings: Finding[]): void {
+  const { delimiter } = pending;
+  const closes = delimiter.before || !delimiter.after;
+  const opens = delimiter.after || !delimiter.before;
+  const isRight = delimiter.value.startsWith('>');
+  if (isRight) {
+    const slow = closes ? state.slow.pop() : undefined;
+    if (slow) {
+      state.resolved.set(slow.pending, slow.marker);
+      close(pending, slow.marker, state, links);
+    } else if (opens) open(pending, 'fast', state);
+    else findings.push({ problem: problem['unopened-span'](delimiter.value, 'slower talk'), place: pending.position });
+    return;
+  }
+  const fast = closes ? state.open.get('fast')?.pop() : undefined;
+  if (fast) close(pending, fast, state, links);
+  else if (opens) state.slow.push({ pending, marker: marker(pending, 'slow', 'open') });
+  else findings.push({ problem: problem['unopened-span'](delimiter.value, 'faster talk'), place: pending.position });
+}
+
+/** Arrows touching talk on the right open, on the left close; free-standing ones do either (`↑ me oh ↑`). */
+function resolveArrow(pending: Pending, state: Pairing, links: Links): void {
+  const { delimiter } = pending;
+  const direction = delimiter.value === '↑' ? 'up' : 'down';
+  const stack = state.arrows.get(direction) ?? [];
+  state.arrows.set(direction, stack);
+  const inner = delimiter.before && delimiter.after;
+  const closes = delimiter.before || !delimiter.after;
+  const opener = !inner && closes ? stack.pop() : undefined;
+  if (opener) {
+    const span = direction === 'up' ? 'high-pitch' : 'low-pitch';
+    const start = marker(opener, span, 'open');
+    state.resolved.set(opener, start);
+    close(pending, start, state, links);
+  } else if (!inner && (delimiter.after || !delimiter.before)) stack.push(pending);
+  else state.resolved.set(pending, pitchStep(pending));
+}
+
+function open(pending: Pending, span: SpanKind, state: Pairing): void {
+  const created = marker(pending, span, 'open');
+  state.resolved.set(pending, created);
+  const stack = state.open.get(span) ?? [];
+  stack.push(created);
+  state.open.set(span, stack);
+}
+
+function close(pending: Pending, opener: Marker, state: Pairing, links: Links): void {
+  const closer = marker(pending, opener.span, 'close');
+  state.resolved.set(pending, closer);
+  links.partner.set(opener, closer);
+  links.partner.set(closer, opener);
+}
+
+/** What is still open when the turn ends. */
+function closeTurn(state: Pairing, findings: Finding[]): void {
+  for (const stack of state.arrows.values()) for (const pending of stack) state.resolved.set(pending, pitchStep(pending));
+  for (const { pending } of state.slow) {
+    if (pending.delimiter.after) state.resolved.set(pending, { type: 'hurriedStart', value: pending.delimiter.value, position: pending.position });
+    else findings.push({ problem: problem['unclosed-span'](pending.delimiter.value, 'slower talk'), place: pending.position });
+  }
+  for (const stack of state.open.values()) for (const opener of stack) findings.push(unclosed(opener));
+}
+
+function unclosed(opener: Marker): Finding {
+  if (opener.span === 'overlap') return { problem: problem['unclosed-overlap'](), place: opener.position };
+  const name = getSymbol(spanSymbol[opener.span]).name.toLowerCase();
+  return { problem: problem['unclosed-span'](opener.value, name), place: opener.position };
+}
+
+function marker(pending: Pending, span: SpanKind, edge: Marker['edge']): Marker {
+  return { type: 'marker', span, edge, id: -1, partner: undefined, value: pending.delimiter.value, position: pending.position };
+}
+
+function pitchStep(pending: Pending): PhrasingContent {
+  return { type: 'pitchStep', direction: pending.delimiter.value === '↑' ? 'up' : 'down', value: pending.delimiter.value, position: pending.position };
+}
+
+function textOf(pending: Pending): PhrasingContent {
+  return { type: 'text', value: pending.delimiter.value, position: pending.position };
+}
+
+/** Pair the k-th onset of a line with the k-th onset of the line just above it, if another speaker said that. */
+function linkOverlaps(printed: readonly (WorkingLine | undefined)[], links: Links): void {
+  for (let index = 1; index < printed.length; index++) {
+    const above = printed[index - 1];
+    const below = printed[index];
+    if (!above || !below || above.speaker === below.speaker) continue;
+    const upper = onsets(above);
+    const lower = onsets(below);
+    for (let k = 0; k < Math.min(upper.length, lower.length); k++) {
+      const answer = lower[k];
+      const answered = upper[k];
+      if (answer && answered) links.answers.set(answer, answered);
+    }
+  }
+}
+
+function onsets(line: WorkingLine): Marker[] {
+  return line.items.filter((entry): entry is Marker => entry.type === 'marker' && entry.span === 'overlap' && entry.edge === 'open');
+}
+
+// Only words can be an editorial insertion; `[X X]` or `[°yeah°]` is notation, so an overlap.
+const plainTypes = new Set<Item['type']>(['text', 'whitespace', 'intonation']);
+
+/**
+ * An onset nobody answers is either a one-sided quote of an overlap or, when it
+ * closes on the same line around plain talk (`[a client’s sore]`), words the
+ * quoting author added.
+ */
+function rereadLoneBrackets(line: WorkingLine, links: Links, findings: Finding[]): void {
+  const answered = new Set(links.answers.values());
+  for (const onset of onsets(line)) {
+    if (links.answers.has(onset) || answered.has(onset)) continue;
+    const closer = links.partner.get(onset);
+    const from = line.items.indexOf(onset);
+    const to = closer ? line.items.indexOf(closer) : -1;
+    const inside = line.items.slice(from + 1, to).filter((entry): entry is PhrasingContent => plainTypes.has(entry.type));
+    if (!closer || to <= from || inside.length !== to - from - 1) {
+      findings.push({ problem: problem['lone-overlap'](), place: onset.position });
+      continue;
+    }
+    const text = inside.map((entry) => entry.value).join('');
+    const value = onset.value + text + closer.value;
+    const position = { start: onset.position.start, end: closer.position.end };
+    links.partner.delete(onset);
+    links.partner.delete(closer);
+    line.items.splice(from, to - from + 1, { type: 'editorial', text, value, position });
+    findings.push({ problem: problem['editorial-bracket'](value), place: position });
+  }
+}
+
+function finishTurn(working: WorkingTurn): void {
+  for (const line of working.lines) {
+    line.node.children = line.items.filter((entry): entry is PhrasingContent => entry.type !== 'pending');
+  }
+  const first = working.lines[0];
+  const last = working.lines.at(-1);
+  if (first && last) working.node.position = { start: first.node.position.start, end: last.node.position.end };
+}
+
+function assignIds(turns: readonly WorkingTurn[], links: Links): void {
+  const markers = turns.flatMap((working) => working.node.children.flatMap((line) => line.children.filter((child): child is Marker => child.type === 'marker')));
+  markers.forEach((entry, index) => {
+    entry.id = index;
+  });
+  for (const entry of markers) {
+    entry.partner = links.partner.get(entry)?.id;
+    const answered = links.answers.get(entry);
+    if (answered) entry.answers = answered.id;
+  }
+}
+
+function span(positions: readonly Position[]): Position {
+  const first = positions[0];
+  const last = positions.at(-1);
+  if (!first || !last) return { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  return { start: first.start, end: last.end };
+}

@@ -1,0 +1,68 @@
+/** Handlers for the layout: the transcript, its turns, lines, silences and omissions. */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { legendToHast } from '../legend.ts';
+import { formatDuration } from '../symbols.ts';
+import { symbolOf } from '../symbol-of.ts';
+import type { Handler, State } from '../to-hast.ts';
+import type { Line, OmissionLine, Silence, Transcript, Turn } from '../types.ts';
+import { usedSymbols } from '../used-symbols.ts';
+import { symbolElement } from './symbol-element.ts';
+
+/**
+ * The transcript: a list of printed lines in a grid of line number, speaker
+ * label and talk. The label column is as wide as the longest label, so talk
+ * starts in the same column on every line and overlaps can be aligned.
+ */
+export const transcript: Handler<Transcript> = (state, node) => {
+  const widest = Math.max(0, ...node.children.map((child) => (child.type === 'turn' ? [...(child.speaker ?? '')].length + 1 : 0)));
+  const lines = h('ol.ca-lines', state.all(node));
+  const legend = state.options.legend ? legendToHast(usedSymbols(node), { id: state.id('legend') }) : [];
+  return h(
+    'div',
+    {
+      className: ['ca-transcript', `ca-transcript--${node.mode}`],
+      style: `--ca-label-width:${String(widest)}ch`,
+    },
+    [lines, ...legend],
+  );
+};
+
+/** A turn contributes its lines; stretches still open when it ends stop there. */
+export const turn: Handler<Turn> = (state, node) => {
+  const lines = node.children.map((line, index) => printedLine(state, line, index === 0 && !node.continued ? node.speaker : undefined));
+  state.active.clear();
+  return lines;
+};
+
+/** A line met outside a turn (a hand-made tree) is printed without a label. */
+export const line: Handler<Line> = (state, node) => printedLine(state, node, undefined);
+
+/** A timed silence on its own numbered line. */
+export const silence: Handler<Silence> = (state, node) => {
+  const entry = symbolOf(node);
+  const parameters = node.seconds === undefined ? {} : { duration: formatDuration(node.seconds) };
+  const content: ElementContent[] = entry ? [symbolElement(state, entry, { value: node.value, parameters })] : [{ type: 'text', value: node.value }];
+  return row(state, 'silence', node.number, undefined, content);
+};
+
+/** Omitted lines: not numbered, since they are not part of the transcript. */
+export const omissionLine: Handler<OmissionLine> = (state, node) => {
+  const entry = symbolOf(node);
+  const content: ElementContent[] = entry ? [symbolElement(state, entry, { value: node.value })] : [{ type: 'text', value: node.value }];
+  return row(state, 'omission', undefined, undefined, content);
+};
+
+function printedLine(state: State, node: Line, speaker: string | undefined): Element {
+  return row(state, 'turn', node.number, speaker, state.all(node));
+}
+
+function row(state: State, kind: string, number: number | undefined, speaker: string | undefined, talk: ElementContent[]): Element {
+  const cells: ElementContent[] = [];
+  if (state.options.lineNumbers) cells.push(h('span.ca-n', number === undefined ? [] : String(number)));
+  // The space after the colon keeps "Client: talk" intact when the transcript is copied.
+  cells.push(h('span.ca-speaker', speaker === undefined ? [] : `${speaker}: `));
+  cells.push(h('span.ca-talk', talk));
+  const id = number === undefined ? undefined : `${state.options.idPrefix}-line-${String(number)}`;
+  return h('li', { className: ['ca-line', `ca-line--${kind}`], id }, cells);
+}

@@ -1,0 +1,22 @@
+/**
+ * Conversation Analysis engine: Jefferson transcripts → syntax tree → HTML.
+ * See `README.md` for the grammar, the tree and every diagnostic.
+ */
+export { parseTranscript, parseTranscriptText, type ParseOptions, type ParseResult } from './parse.ts';
+export { toHast, type ToHastOptions } from './to-hast.ts';
+export { toHtml } from './to-html.ts';
+export { usedSymbols } from './used-symbols.ts';
+export { legendToHast, type LegendOptions } from './legend.ts';
+export {
+  articleConventions,
+  getSymbol,
+  symbols,
+  speak,
+  type ArticleConvention,
+  type SpokenParameters,
+  type SymbolEntry,
+  type SymbolId,
+  type SymbolSource,
+} from './symbols.ts';
+export { ruleIds, type RuleId } from './diagnostics.ts';
+export type * from './types.ts';

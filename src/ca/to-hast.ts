@@ -1,0 +1,111 @@
+/**
+ * Layer 3: syntax tree → hast, through one handler per node type
+ * (`handlers/index.ts`). This module holds the walk and the state handlers share.
+ */
+import type { ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { handlers } from './handlers/index.ts';
+import type { Marker, Node, Transcript } from './types.ts';
+
+/** Rendering options. */
+export interface ToHastOptions {
+  /** Prefix of every generated `id` (tooltips, lines, legend); give each transcript on a page its own. Default `ca`. */
+  idPrefix?: string;
+  /** Show printed line numbers. Default `true`. */
+  lineNumbers?: boolean;
+  /** Add a legend of the symbols used, under the transcript. Default `true`. */
+  legend?: boolean;
+}
+
+/** What handlers share while one transcript is rendered. */
+export interface State {
+  /** Options with defaults applied. */
+  readonly options: Readonly<Required<ToHastOptions>>;
+  /** Stretches open at the current point of the walk, by marker id (they cross-nest, so this is not a stack). */
+  readonly active: Map<number, Marker>;
+  /** Columns of padding to insert before an overlap onset so it lines up under the onset it answers, by marker id. */
+  readonly alignment: ReadonlyMap<number, number>;
+  /** A fresh id with the transcript's prefix. */
+  id(kind: string): string;
+  /** Render one node. */
+  one(node: Node): ElementContent[];
+  /** Render a parent's children in order. */
+  all(parent: { children: readonly Node[] }): ElementContent[];
+}
+
+/** Renders one node type. */
+export type Handler<N extends Node> = (state: State, node: N) => ElementContent | ElementContent[];
+
+/** One handler per node type. */
+export type Handlers = { [K in Node['type']]: Handler<Extract<Node, { type: K }>> };
+
+/** Render `tree` as hast: a `div.ca-transcript` holding the numbered lines and, by default, a legend. */
+export function toHast(tree: Transcript, options: ToHastOptions = {}): Root {
+  const settings = { idPrefix: 'ca', lineNumbers: true, legend: true, ...options };
+  const counters = new Map<string, number>();
+  const state: State = {
+    options: settings,
+    active: new Map(),
+    alignment: alignOverlaps(tree),
+    id(kind) {
+      const next = (counters.get(kind) ?? 0) + 1;
+      counters.set(kind, next);
+      return `${settings.idPrefix}-${kind}-${String(next)}`;
+    },
+    one: (node) => one(state, node),
+    all: (parent) => parent.children.flatMap((child) => one(state, child)),
+  };
+  return { type: 'root', children: one(state, tree) };
+}
+
+function one(state: State, node: Node): ElementContent[] {
+  const handler = (handlers as Partial<Record<string, Handler<Node>>>)[node.type];
+  const result = handler ? handler(state, node) : unknown(state, node);
+  return Array.isArray(result) ? result : [result];
+}
+
+/** Nodes from a newer or hand-made tree still show up, marked, instead of vanishing. */
+function unknown(state: State, node: Node): ElementContent {
+  const unknownNode: unknown = node;
+  const record = (typeof unknownNode === 'object' && unknownNode !== null ? unknownNode : {}) as Record<string, unknown>;
+  const children = Array.isArray(record['children'])
+    ? state.all({ children: record['children'] as Node[] })
+    : [{ type: 'text' as const, value: typeof record['value'] === 'string' ? record['value'] : '' }];
+  return h('span.ca-unknown', { dataType: String(record['type']) }, children);
+}
+
+/**
+ * Work out, for each overlap onset that answers another, how many columns of
+ * space put it under that onset. Columns count characters as shown in the
+ * monospaced talk column: leading whitespace is dropped and runs of it shown
+ * as one space (alignment tabs in the source are not kept), emphasis
+ * underscores take no room. Lines are visited in order, so the onset answered
+ * is always placed before the one answering it.
+ */
+export function alignOverlaps(tree: Transcript): Map<number, number> {
+  const columns = new Map<number, number>();
+  const padding = new Map<number, number>();
+  for (const child of tree.children) {
+    if (child.type !== 'turn') continue;
+    for (const line of child.children) {
+      let column = 0;
+      for (const node of line.children) {
+        if (node.type === 'marker' && node.span === 'overlap' && node.edge === 'open') {
+          const target = node.answers === undefined ? undefined : columns.get(node.answers);
+          const pad = target === undefined ? 0 : Math.max(0, target - column);
+          if (pad > 0) padding.set(node.id, pad);
+          column += pad;
+          columns.set(node.id, column);
+        }
+        column += width(node, column);
+      }
+    }
+  }
+  return padding;
+}
+
+function width(node: Node, column: number): number {
+  if (node.type === 'whitespace') return column === 0 ? 0 : 1;
+  if (node.type === 'marker' && node.span === 'emphasis') return 0;
+  return 'value' in node ? [...node.value].length : 0;
+}
