@@ -6,5 +6,10 @@ import Cite from './Cite.astro';
 import Excerpt from './Excerpt.astro';
 import ExcerptLink from './ExcerptLink.astro';
 import Term from './Term.astro';
+import Analysis from '../teaching/Analysis.astro';
+import Interpretation from '../teaching/Interpretation.astro';
+import TeachingLink from '../teaching/TeachingLink.astro';
+import SiteLink from '../teaching/SiteLink.astro';
+import ThemeLink from '../teaching/ThemeLink.astro';
 
-export const mdxComponents = { Cite, Excerpt, ExcerptLink, Term };
+export const mdxComponents = { Cite, Excerpt, ExcerptLink, Term, Analysis, Interpretation, SiteLink, TeachingLink, ThemeLink };
