@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 
 // Deployment is configured from the environment so one build recipe serves any host:
@@ -13,7 +14,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.CASEBOOK_OUT_DIR ?? 'dist',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   markdown: {
     // Astro 7 defaults to its native Markdown engine, which would skip our remark/rehype
     // plugins. SmartyPants is off because it rewrites quotes and dashes, which would

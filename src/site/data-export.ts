@@ -1,0 +1,99 @@
+/**
+ * The data downloads: the whole coded study as one versioned JSON document, and the
+ * excerpts as a CSV table for spreadsheets. Both are built from the Study model (never by
+ * copying content files), so they hold exactly what the site shows.
+ */
+import type { Study } from '../study/index.ts';
+import type { Excerpt } from '../study/schemas/index.ts';
+
+/** Bumped whenever a field is renamed, removed or changes meaning; additions keep it. */
+export const studyExportVersion = 1;
+
+/** Drops the editor hint `$schema` that content files carry; it is not data. */
+function withoutSchemaRef<T extends object>(value: T): Omit<T, '$schema'> {
+  const { $schema: _ignored, ...rest } = value as T & { $schema?: unknown };
+  return rest;
+}
+
+/**
+ * `/data/study.json`. Each section has the shape of the content file it comes from, so the
+ * JSON Schemas in `/schemas/` document it: `meta` ↔ study.schema.json, `codebook` ↔
+ * codebook.schema.json, each of `sessions` ↔ session.schema.json, each of `excerpts` ↔
+ * excerpt.schema.json, `questionnaires` ↔ questionnaires.schema.json, `references` ↔ the
+ * `references` list of references.schema.json, `glossary` ↔ the `terms` list of
+ * glossary.schema.json, `procedure` ↔ procedure.schema.json.
+ */
+export function studyExport(study: Study, documentation: string) {
+  return {
+    format: 'casebook-study',
+    formatVersion: studyExportVersion,
+    documentation,
+    meta: withoutSchemaRef(study.meta),
+    codebook: { themes: study.themes },
+    sessions: study.sessions.map(withoutSchemaRef),
+    excerpts: study.excerpts.map(withoutSchemaRef),
+    questionnaires: withoutSchemaRef(study.questionnaires),
+    references: study.references,
+    glossary: study.glossary,
+    procedure: withoutSchemaRef(study.procedure),
+  };
+}
+
+export function studyJson(study: Study, documentation: string): string {
+  return `${JSON.stringify(studyExport(study, documentation), null, 2)}\n`;
+}
+
+// ── CSV ──────────────────────────────────────────────────────────────────────────────
+
+/** One field, quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7). */
+export function csvField(value: string): string {
+  return /[",\r\n]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Records end with CRLF, as RFC 4180 specifies. */
+export function csvRecord(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** The quoted lines as plain text: "Client: …" for a labelled turn, one line each. */
+export function transcriptText(study: Study, excerpt: Excerpt): string {
+  return excerpt.lines
+    .map((line) => (line.kind === 'turn' && line.speaker !== undefined ? `${study.participants.get(line.speaker)?.label ?? line.speaker}: ${line.text}` : line.text))
+    .join('\n');
+}
+
+/** Labels of everyone who speaks, in order of their first turn. */
+function speakerLabels(study: Study, excerpt: Excerpt): string[] {
+  const ids = [...new Set(excerpt.lines.flatMap((line) => (line.kind === 'turn' && line.speaker !== undefined ? [line.speaker] : [])))];
+  return ids.map((id) => study.participants.get(id)?.label ?? id);
+}
+
+/** The columns of `/data/excerpts.csv`, with what each holds (the about page lists them). */
+export const excerptColumns: readonly { name: string; description: string; value: (study: Study, excerpt: Excerpt) => string }[] = [
+  { name: 'id', description: 'Stable identifier; the excerpt’s page is /excerpts/<id>/.', value: (_, excerpt) => excerpt.id },
+  { name: 'title', description: 'Short title.', value: (_, excerpt) => excerpt.title },
+  { name: 'session', description: 'Session number; empty where the article does not say.', value: (_, excerpt) => (excerpt.session === null ? '' : String(excerpt.session)) },
+  { name: 'source', description: '"session-transcript" (talk filmed in a session) or "participant-commentary".', value: (_, excerpt) => excerpt.source },
+  { name: 'speakers', description: 'Who speaks, in order of first turn, separated by "; ".', value: (study, excerpt) => speakerLabels(study, excerpt).join('; ') },
+  { name: 'codes', description: 'Codebook codes, the one the article presents it under first, separated by "; ".', value: (_, excerpt) => excerpt.codes.join('; ') },
+  { name: 'transcript', description: 'The quoted lines in Jefferson notation, exactly as printed, one per line.', value: transcriptText },
+  { name: 'lead_in', description: 'What the article says just before quoting it (our words).', value: (_, excerpt) => excerpt.leadIn },
+  { name: 'interpretation', description: 'The researcher’s interpretation (our summary).', value: (_, excerpt) => excerpt.interpretation },
+  { name: 'article_section', description: 'Where in the article it is quoted.', value: (_, excerpt) => excerpt.article.section },
+  { name: 'article_order', description: 'Its position among the article’s quoted excerpts.', value: (_, excerpt) => String(excerpt.article.order) },
+];
+
+/**
+ * `/data/excerpts.csv`: a header and one record per excerpt, UTF-8 with a byte-order mark
+ * so Excel reads the curly quotes and dashes of the transcripts correctly.
+ */
+export function excerptsCsv(study: Study): string {
+  const header = csvRecord(excerptColumns.map((column) => column.name));
+  const rows = study.excerpts.map((excerpt) => csvRecord(excerptColumns.map((column) => column.value(study, excerpt))));
+  return `\uFEFF${header}${rows.join('')}`;
+}
+
+/** Size in bytes of a download as served (UTF-8). */
+export function byteSize(body: string): number {
+  return new TextEncoder().encode(body).length;
+}

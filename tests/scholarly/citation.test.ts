@@ -1,0 +1,236 @@
+/**
+ * The citation formatters, pinned with exact strings for each kind of work the article
+ * cites. Records come from content/references.json through the loader, so a change to the
+ * data or to the formatter shows up here.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStudy } from '../../src/study/load.ts';
+import type { Study } from '../../src/study/index.ts';
+import type { Reference } from '../../src/study/schemas/index.ts';
+import {
+  apaArticle,
+  apaNameList,
+  apaPage,
+  apaReference,
+  bibtexArticle,
+  bibtexEscape,
+  bibtexPage,
+  compareApa,
+  highwireArticle,
+  highwireReference,
+  initials,
+  inTextEntry,
+  pageRange,
+  plainText,
+  risArticle,
+  risPage,
+  yearLabels,
+} from '../../src/site/citation.ts';
+
+let study: Study;
+const reference = (id: string): Reference => {
+  const found = study.referenceIndex.get(id);
+  if (!found) throw new Error(`no reference ${id}`);
+  return found;
+};
+const apa = (id: string) => plainText(apaReference(reference(id)));
+
+beforeAll(async () => {
+  const loaded = await loadStudy(join(import.meta.dirname, '..', '..', 'content'));
+  if (!loaded.study) throw new Error('the bundled study does not load');
+  study = loaded.study;
+});
+
+describe('APA 7 names', () => {
+  it('turns given names as printed into spaced initials', () => {
+    expect(initials('CA')).toBe('C. A.');
+    expect(initials('J')).toBe('J.');
+    expect(initials('Timothy')).toBe('T.');
+    expect(initials('Jean-Paul')).toBe('J.-P.');
+    expect(initials('J. A.')).toBe('J. A.');
+    expect(initials('Mary Ann')).toBe('M. A.');
+  });
+
+  it('puts an ampersand before the last of two or more names', () => {
+    const name = (family: string, given: string) => ({ family, given });
+    expect(apaNameList([name('Rogers', 'CR')])).toBe('Rogers, C. R.');
+    expect(apaNameList([name('Braun', 'V'), name('Clarke', 'V')])).toBe('Braun, V., & Clarke, V.');
+    expect(apaNameList([name('A', 'B'), name('C', 'D'), name('E', 'F')])).toBe('A, B., C, D., & E, F.');
+  });
+
+  it('lists the first 19 of more than 20 authors, an ellipsis and the last', () => {
+    const many = Array.from({ length: 22 }, (_, index) => ({ family: `Author${index + 1}`, given: 'A' }));
+    const list = apaNameList(many);
+    expect(list.startsWith('Author1, A., Author2, A.,')).toBe(true);
+    expect(list).toContain('Author19, A., . . . Author22, A.');
+    expect(list).not.toContain('Author20');
+  });
+});
+
+describe('APA 7 reference-list entries', () => {
+  it('formats a journal article with italic journal and volume, issue and an en-dash range', () => {
+    expect(apa('moyer2004')).toBe('Moyer, C. A., Rounds, J., & Hannum, J. W. (2004). A meta-analysis of massage therapy research. Psych Bull, 130(1), 3–18.');
+    expect(apaReference(reference('moyer2004'))).toEqual([
+      { text: 'Moyer, C. A., Rounds, J., & Hannum, J. W. (2004). A meta-analysis of massage therapy research. ' },
+      { text: 'Psych Bull', italic: true },
+      { text: ', ' },
+      { text: '130', italic: true },
+      { text: '(1), 3–18.' },
+    ]);
+  });
+
+  it('formats an article without an issue number', () => {
+    expect(apa('klein1946')).toBe('Klein, M. (1946). Notes on some schizoid mechanisms. Int J Psychoanal, 27, 99–110.');
+  });
+
+  it('formats a book with an edition, without the place of publication (APA 7)', () => {
+    expect(apa('mcwilliams2011')).toBe('McWilliams, N. (2011). Psychoanalytic Diagnosis: Understanding Personality Structure in the Clinical Process (2nd ed.). The Guilford Press.');
+    expect(apaReference(reference('wampold2001'))).toEqual([
+      { text: 'Wampold, B. E. (2001). ' },
+      { text: 'The Great Psychotherapy Debate: Model, Methods, and Findings', italic: true },
+      { text: '. Lawrence Erlbaum Associates.' },
+    ]);
+  });
+
+  it('formats a chapter in an edited book with its editors, italic book title and pages', () => {
+    expect(apa('moyer2012')).toBe('Moyer, C. A. (2012). Anxiety and depression. In T. Dryden & C. A. Moyer (Eds.), Massage Therapy: Integrating Research and Practice (pp. 168–180). Human Kinetics.');
+    expect(apa('smith2008')).toBe('Smith, J. A., & Osborn, M. (2008). Interpretative phenomenological analysis. In J. Smith (Ed.), Qualitative Psychology: A Practical Guide to Research Methods (2nd ed., pp. 53–80). Sage.');
+    expect(apaReference(reference('moyer2012'))[1]).toEqual({ text: 'Massage Therapy: Integrating Research and Practice', italic: true });
+  });
+
+  it('formats an edited book under its editors with (Eds.)', () => {
+    expect(apa('duncan2010')).toBe(
+      'Duncan, B. L., Miller, S. D., Wampold, B. E., & Hubble, M. A. (Eds.). (2010). The Heart and Soul of Change: Delivering What Works in Therapy (2nd ed.). American Psychological Association.',
+    );
+  });
+
+  it('formats a doctoral thesis with its bracketed description and university', () => {
+    expect(apa('moyer2007')).toBe('Moyer, C. (2007). Massage Therapy: an Examination of the Contextual Model [Doctoral dissertation, University of Illinois at Urbana-Champaign].');
+  });
+
+  it('puts the title first and "n.d." for a web page with no author or date', () => {
+    expect(apa('better-together')).toBe('Psychotherapy & Massage Therapy: Better Together. (n.d.).');
+  });
+
+  it('ends with a DOI as an https://doi.org/ link when the record has one', () => {
+    const withDoi: Reference = { ...reference('moyer2004'), doi: '10.1037/0033-2909.130.1.3' };
+    expect(apaReference(withDoi).at(-1)).toEqual({ text: 'https://doi.org/10.1037/0033-2909.130.1.3', href: 'https://doi.org/10.1037/0033-2909.130.1.3' });
+    expect(plainText(apaReference(withDoi))).toBe(`${apa('moyer2004')} https://doi.org/10.1037/0033-2909.130.1.3`);
+  });
+
+  it('writes page ranges with an en dash whatever hyphen the record used', () => {
+    expect(pageRange('25-34')).toBe('25–34');
+    expect(pageRange('25 — 34')).toBe('25–34');
+    expect(pageRange('95')).toBe('95');
+  });
+
+  it('sorts the list by author, a single author before longer lists with the same name', () => {
+    const order = [...study.references].sort(compareApa).map((entry) => entry.id);
+    expect(order.slice(0, 3)).toEqual(['barnett2012', 'braun2006', 'campbell2013']);
+    expect(order.indexOf('moyer2007')).toBeLessThan(order.indexOf('moyer2012'));
+    expect(order.indexOf('moyer2012')).toBeLessThan(order.indexOf('moyer2004'));
+    // Moyer & Rounds (2009) before Moyer, Rounds & Hannum (2004): nothing precedes something.
+    expect(order.indexOf('moyer2009')).toBeLessThan(order.indexOf('moyer2004'));
+    expect(order.indexOf('wampold2001')).toBeLessThan(order.indexOf('wampold2015'));
+  });
+
+  it('adds a/b to the year of works by the same authors in the same year', () => {
+    const twin: Reference = { ...reference('rogers1957'), id: 'rogers1957b', title: 'A second paper' };
+    const labels = yearLabels([reference('rogers1957'), twin, reference('rogers1986')]);
+    expect(labels.get('rogers1957b')).toBe('1957a');
+    expect(labels.get('rogers1957')).toBe('1957b');
+    expect(labels.get('rogers1986')).toBe('1986');
+  });
+});
+
+describe('APA 7 in-text citations', () => {
+  it('names one, two, or the first of three or more authors', () => {
+    expect(plainText(inTextEntry(reference('rogers1957')))).toBe('Rogers, 1957');
+    expect(plainText(inTextEntry(reference('fortune2015')))).toBe('Fortune & Hymel, 2015');
+    expect(plainText(inTextEntry(reference('moyer2004')))).toBe('Moyer et al., 2004');
+    expect(plainText(inTextEntry(reference('duncan2010')))).toBe('Duncan et al., 2010');
+  });
+
+  it('cites a work without author by its italic title and "n.d."', () => {
+    expect(inTextEntry(reference('better-together'))).toEqual([{ text: 'Psychotherapy & Massage Therapy: Better Together', italic: true }, { text: ', n.d.' }]);
+  });
+});
+
+describe('citing the article and this edition', () => {
+  it('formats the article in APA 7', () => {
+    expect(plainText(apaArticle(study.meta))).toBe(
+      'Clark, T. (2019). The Psychotherapeutic Relationship in Massage Therapy. International Journal of Therapeutic Massage and Bodywork, 12(3).',
+    );
+  });
+
+  it('formats a page of the edition as an undated web page', () => {
+    const page = { title: 'Puppy preschool', medium: 'Transcript excerpt', siteName: 'The Edition', url: 'https://example.org/excerpts/puppy-preschool/' };
+    expect(plainText(apaPage(page))).toBe('Puppy preschool [Transcript excerpt]. (n.d.). The Edition. https://example.org/excerpts/puppy-preschool/');
+    expect(bibtexPage(page, 'puppy-preschool')).toBe(
+      [
+        '@misc{puppy-preschool,',
+        '  title        = {Puppy preschool},',
+        '  howpublished = {The Edition},',
+        '  note         = {Transcript excerpt},',
+        '  url          = {https://example.org/excerpts/puppy-preschool/}',
+        '}',
+      ].join('\n'),
+    );
+    expect(risPage(page)).toBe(['TY  - ELEC', 'TI  - Puppy preschool', 'T2  - The Edition', 'M3  - Transcript excerpt', 'UR  - https://example.org/excerpts/puppy-preschool/', 'ER  - '].join('\n'));
+  });
+
+  it('writes the article as BibTeX', () => {
+    expect(bibtexArticle(study.meta)).toBe(
+      [
+        '@article{clark2019,',
+        '  author  = {Clark, Timothy},',
+        '  title   = {The Psychotherapeutic Relationship in Massage Therapy},',
+        '  journal = {International Journal of Therapeutic Massage and Bodywork},',
+        '  year    = {2019},',
+        '  month   = {sep},',
+        '  volume  = {12},',
+        '  number  = {3}',
+        '}',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes the characters BibTeX treats specially', () => {
+    expect(bibtexEscape('Routledge/Taylor & Francis 100% {x} $5 #1 a_b')).toBe('Routledge/Taylor \\& Francis 100\\% \\{x\\} \\$5 \\#1 a\\_b');
+  });
+
+  it('writes the article as RIS', () => {
+    expect(risArticle(study.meta)).toBe(
+      [
+        'TY  - JOUR',
+        'AU  - Clark, Timothy',
+        'TI  - The Psychotherapeutic Relationship in Massage Therapy',
+        'T2  - International Journal of Therapeutic Massage and Bodywork',
+        'PY  - 2019',
+        'DA  - 2019/09',
+        'VL  - 12',
+        'IS  - 3',
+        ...study.meta.keywords.map((keyword) => `KW  - ${keyword}`),
+        'ER  - ',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('Highwire Press tags', () => {
+  it('gives the article date as YYYY/MM and one citation_reference per work in the article', () => {
+    const tags = highwireArticle(study.meta, study.references);
+    expect(tags).toContainEqual(['citation_publication_date', '2019/09']);
+    expect(tags).toContainEqual(['citation_volume', '12']);
+    expect(tags.filter(([name]) => name === 'citation_reference')).toHaveLength(24);
+    expect(tags.some(([name]) => name === 'citation_firstpage')).toBe(false);
+  });
+
+  it('writes a reference as key=value pairs', () => {
+    expect(highwireReference(reference('moyer2004'))).toBe(
+      'citation_title=A meta-analysis of massage therapy research; citation_author=Moyer, C. A.; citation_author=Rounds, J.; citation_author=Hannum, J. W.; citation_journal_title=Psych Bull; citation_volume=130; citation_issue=1; citation_firstpage=3; citation_lastpage=18; citation_publication_date=2004',
+    );
+    expect(highwireReference(reference('moyer2012'))).toContain('citation_inbook_title=Massage Therapy: Integrating Research and Practice; citation_publisher=Human Kinetics');
+  });
+});
