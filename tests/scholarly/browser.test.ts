@@ -1,0 +1,155 @@
+/**
+ * The scholarly layer in Chromium: search finds an excerpt by a word only it contains,
+ * the search UI stays off every other page (an excerpt page needs at most 15 KB of
+ * JavaScript), and the copy buttons put the citation on the clipboard.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { repoRoot } from '../helpers/build-site.ts';
+import type { Excerpt } from '../../src/study/schemas/index.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(inject('distDir'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Links of the Pagefind results for `term`, once the UI has listed all of them. */
+export async function searchResults(page: Page, searchUrl: string, term: string): Promise<string[]> {
+  await page.goto(`${searchUrl}?q=${encodeURIComponent(term)}`);
+  const message = await page.locator('.pagefind-ui__message', { hasText: new RegExp(`results? for ${term}`, 'u') }).textContent();
+  const count = Number(/^(\d+)/u.exec(message ?? '')?.[1] ?? Number.NaN);
+  await page.waitForFunction((expected) => document.querySelectorAll('.pagefind-ui__result').length === expected, count);
+  return page.locator('.pagefind-ui__result-title .pagefind-ui__result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+}
+
+/**
+ * A word that only one excerpt's quoted lines contain and no other content file (chapter,
+ * teaching page, glossary, another excerpt, its own title) does, with that excerpt's id.
+ * The longest such word is taken, as the least likely to occur in generated page text.
+ */
+export function wordOnlyOneExcerptSays(contentDir: string): { word: string; id: string } {
+  const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  const texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8').toLowerCase()]));
+  const candidates: { word: string; id: string }[] = [];
+  for (const file of files.filter((name) => name.includes(`${sep}excerpts${sep}`) && name.endsWith('.json'))) {
+    const excerpt = JSON.parse(readFileSync(file, 'utf8')) as Excerpt;
+    const words = new Set(excerpt.lines.flatMap((line) => line.text.toLowerCase().match(/\p{L}{6,}/gu) ?? []));
+    for (const word of words) {
+      const pattern = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u');
+      const elsewhere = [...texts].some(([other, text]) => other !== file && pattern.test(text));
+      if (!elsewhere && !pattern.test(excerpt.title.toLowerCase())) candidates.push({ word, id: excerpt.id });
+    }
+  }
+  const best = candidates.sort((a, b) => b.word.length - a.word.length || a.word.localeCompare(b.word))[0];
+  if (!best) throw new Error(`No word in ${contentDir} occurs in one excerpt's lines only.`);
+  return best;
+}
+
+describe('search', () => {
+  // "puppy" and "swaddle" each occur in more than one excerpt's text (an interpretation
+  // quotes the therapist's "puppy"), so the word is derived from the content instead.
+  it('finds an excerpt by a word only it contains, and links to its page', async () => {
+    const { word, id } = wordOnlyOneExcerptSays(join(repoRoot, 'content'));
+    const page = await browser.newPage();
+    expect(await searchResults(page, `${server.url}search/`, word)).toEqual([`/excerpts/${id}/`]);
+    await page.close();
+  });
+
+  it('offers filters for an excerpt’s speaker, code, session and source', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/`);
+    // A string, so Vitest does not rewrite the browser-side import().
+    const filters: Record<string, Record<string, number>> = await page.evaluate(
+      `import(new URL('../pagefind/pagefind.js', location.href).href).then((pagefind) => pagefind.filters())`,
+    );
+    expect(Object.keys(filters).sort()).toEqual(['code', 'session', 'source', 'speaker']);
+    expect(Object.keys(filters.speaker!).sort()).toEqual(['Client', 'Therapist']);
+    expect(filters.session!['Session 3']).toBeGreaterThan(0);
+    expect(filters.code!['3.2 Empathy']).toBeGreaterThan(0);
+    expect(filters.source!['Participant commentary']).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps the query in the address so a search can be shared', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/`);
+    await page.locator('.pagefind-ui__search-input').fill('swaddle');
+    await page.locator('.pagefind-ui__message', { hasText: /results? for swaddle/u }).waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('swaddle');
+    await page.close();
+  });
+
+  it('without JavaScript, explains that search needs it and offers ways to browse', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/`);
+    // Playwright's text selectors skip <noscript>, so the notice is found by its class.
+    const notice = page.locator('noscript .search-notice');
+    await expect(notice.isVisible()).resolves.toBe(true);
+    await expect(notice.textContent()).resolves.toContain('Search needs JavaScript');
+    for (const name of ['The codebook', 'The excerpt browser', 'The chapters']) {
+      await expect(page.getByRole('link', { name, exact: true }).isVisible()).resolves.toBe(true);
+    }
+    await context.close();
+  });
+});
+
+describe('JavaScript on an excerpt page', () => {
+  it('stays within 15 KB and never loads the search UI', async () => {
+    const page = await browser.newPage();
+    const scripts: { url: string; bytes: number }[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), bytes: (await response.body()).length });
+    });
+    await page.goto(`${server.url}excerpts/puppy-preschool/`, { waitUntil: 'load' });
+    const inlineBytes = await page.evaluate(() =>
+      [...document.querySelectorAll('script:not([src])')]
+        .filter((script) => script.getAttribute('type') !== 'application/ld+json')
+        .reduce((sum, script) => sum + new TextEncoder().encode(script.textContent ?? '').length, 0),
+    );
+    const external = scripts.reduce((sum, script) => sum + script.bytes, 0);
+    expect(scripts.filter((script) => script.url.includes('pagefind'))).toEqual([]);
+    expect(inlineBytes + external).toBeLessThanOrEqual(15 * 1024);
+    await page.close();
+  });
+});
+
+describe('cite this excerpt', () => {
+  it('copies the RIS record to the clipboard', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const page = await context.newPage();
+    await page.goto(`${server.url}excerpts/puppy-preschool/`);
+    const section = page.locator('section.cite-this');
+    await section.getByText('RIS (EndNote, Zotero, Mendeley)').last().click();
+    await section.getByRole('button', { name: 'Copy RIS' }).last().click();
+    await page.getByRole('status').filter({ hasText: 'copied' }).waitFor({ state: 'attached' });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await section.locator('pre').last().textContent());
+    expect(copied).toContain('UR  - https://casebook.example.org/excerpts/puppy-preschool/');
+    await context.close();
+  });
+
+  it('shows the citations as selectable text without JavaScript, copy buttons hidden', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}excerpts/puppy-preschool/`);
+    await expect(page.getByText('Clark, T. (2019). The Psychotherapeutic Relationship in Massage Therapy.').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: /^Copy/u }).count()).resolves.toBe(0);
+    await context.close();
+  });
+});
