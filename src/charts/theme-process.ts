@@ -49,14 +49,14 @@ export function themeProcess(study: Study, options: ThemeProcessOptions): ChartR
       themes.map((theme) => {
         const subs = subthemesOf(theme);
         const n = count(study, theme.code);
-        return h('li', { className: ['cb-process-step'], dataCode: theme.code, dataTheme: theme.code, style: codeColourStyle(theme) }, [
+        return h('li', { className: ['cb-process-step'], dataCode: theme.code, dataThemeCode: theme.code, style: codeColourStyle(theme) }, [
           link(theme, [h('span', { className: ['cb-process-number'] }, String(theme.theme.order)), ' ', h('span', { className: ['cb-process-name'] }, theme.name)]),
-          h('span', { className: ['cb-count'] }, [h('span', { className: ['cb-count-bar'], style: `--share: ${share(n, max)}`, ariaHidden: 'true' }), countText(n)]),
+          h('span', { className: ['cb-count'] }, [countText(n), h('span', { className: ['cb-count-bar'], style: `--share: ${share(n, max)}`, ariaHidden: 'true' })]),
           subs.length > 0
             ? h(
                 'ul',
                 { className: ['cb-process-subthemes'] },
-                subs.map((sub) => h('li', { dataCode: sub.code, dataTheme: theme.code }, [link(sub, [h('span', { className: ['cb-code'] }, sub.code), ` ${sub.name}`]), ' ', h('span', { className: ['cb-count'] }, `(${count(study, sub.code)})`)])),
+                subs.map((sub) => h('li', { dataCode: sub.code, dataThemeCode: theme.code }, [link(sub, [h('span', { className: ['cb-code'] }, sub.code), ` ${sub.name}`]), ' ', h('span', { className: ['cb-count'] }, `(${count(study, sub.code)})`)])),
               )
             : h('p', { className: ['cb-process-none'] }, 'No subthemes'),
         ]);

@@ -72,7 +72,7 @@ export function themeSessionMatrix(study: Study, options: ThemeSessionMatrixOpti
     h(
       'tbody',
       data.rows.map((row) =>
-        h('tr', { className: [row.info.kind === 'theme' ? 'cb-theme-row' : 'cb-subtheme-row'], dataCode: row.info.code, dataTheme: row.info.theme.code, style: codeColourStyle(row.info) }, [
+        h('tr', { className: [row.info.kind === 'theme' ? 'cb-theme-row' : 'cb-subtheme-row'], dataCode: row.info.code, dataThemeCode: row.info.theme.code, style: codeColourStyle(row.info) }, [
           h('th', { scope: 'row' }, [h('span', { className: ['cb-code'] }, row.info.code), ` ${row.info.name}`]),
           ...row.cells.map((cell, i) =>
             h('td', { dataSession: cell.session ?? 'none', style: `--share: ${share(cell.count, data.max)}`, className: cell.count === 0 ? ['is-zero'] : [] }, countLink(cell.count, cell.href, `${row.info.name}, ${data.columns[i]!.label}`)),

@@ -350,7 +350,7 @@ export function treatmentSequence(study: Study, sessionNumber: number, options: 
         size: 90,
         fill: (d) => codeOf(d.excerpt)?.theme.colour ?? 'currentColor',
         classes: 'cb-excerpt cb-code-fill',
-        attributes: (d) => ({ dataCode: d.excerpt.codes[0], dataTheme: codeOf(d.excerpt)?.theme.code, dataExcerpt: d.excerpt.id, dataStep: d.row.key, dataDetail: `Excerpt: ${excerptTitle(d.excerpt)}` }),
+        attributes: (d) => ({ dataCode: d.excerpt.codes[0], dataThemeCode: codeOf(d.excerpt)?.theme.code, dataExcerpt: d.excerpt.id, dataStep: d.row.key, dataDetail: `Excerpt: ${excerptTitle(d.excerpt)}` }),
         title: (d) => `Excerpt: ${excerptTitle(d.excerpt)}`,
       }),
       text(excerptMarks, {
@@ -359,7 +359,7 @@ export function treatmentSequence(study: Study, sessionNumber: number, options: 
         dy: (d) => baseline(d.row.key, d.line) - rowTop(d.row.key),
         text: (d) => d.excerpt.codes[0] ?? '',
         classes: 'cb-excerpt-code',
-        attributes: (d) => ({ dataCode: d.excerpt.codes[0], dataTheme: codeOf(d.excerpt)?.theme.code }),
+        attributes: (d) => ({ dataCode: d.excerpt.codes[0], dataThemeCode: codeOf(d.excerpt)?.theme.code }),
       }),
     ],
   });

@@ -60,7 +60,7 @@ describe('themeSessionMatrix', () => {
     expect(textOf(first)).toBe('1 excerpt: Launching, Outing 1');
     const row = findAll(chart.svg, (el) => el.tagName === 'tr' && el.properties.dataCode === '1.2')[0]!;
     expect(row.properties.style).toBe('--code-colour: var(--theme-1-0, #1f5f8b)');
-    expect(row.properties.dataTheme).toBe('1.0');
+    expect(row.properties.dataThemeCode).toBe('1.0');
   });
 
   it('is its own data table', () => {

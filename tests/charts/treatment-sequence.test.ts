@@ -136,7 +136,7 @@ describe('treatmentSequence excerpts', () => {
   it('draws excerpts only on the steps the data places them on', () => {
     expect(drawn.map((el) => `${el.properties.dataExcerpt}@${el.properties.dataStep}`)).toEqual(['brother@s3-back', 'boyfriend@s3-back', 'turning@s3-client-turns-over']);
     expect(drawn.map((el) => el.properties.dataCode)).toEqual(['3.2', '1.1', '2.3']);
-    expect(drawn.map((el) => el.properties.dataTheme)).toEqual(['3.0', '1.0', '2.0']);
+    expect(drawn.map((el) => el.properties.dataThemeCode)).toEqual(['3.0', '1.0', '2.0']);
   });
 
   it('does not draw unplaced excerpts on steps, and says so', () => {
