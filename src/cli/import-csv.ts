@@ -43,7 +43,7 @@ if (failed) {
   console.error('Nothing was written.');
   process.exit(1);
 }
-if (args.includes('--dry-run')) console.log(`dry run: would have ${describeChanges(result.changes, result.kept).replace(/^wrote  /gm, 'written ').replace(/^deleted/gm, 'deleted')}`);
+if (args.includes('--dry-run')) console.log(`dry run, nothing written; the import would change:\n${describeChanges(result.changes, result.kept)}`);
 else {
   await applyChanges(result.changes);
   console.log(describeChanges(result.changes, result.kept));
