@@ -2,6 +2,7 @@
  * The components MDX prose may use without importing them. Chapters and teaching pages
  * render with `<Content components={mdxComponents} />`.
  */
+import Chart from './Chart.astro';
 import Cite from './Cite.astro';
 import Excerpt from './Excerpt.astro';
 import ExcerptLink from './ExcerptLink.astro';
@@ -12,4 +13,4 @@ import TeachingLink from '../teaching/TeachingLink.astro';
 import SiteLink from '../teaching/SiteLink.astro';
 import ThemeLink from '../teaching/ThemeLink.astro';
 
-export const mdxComponents = { Cite, Excerpt, ExcerptLink, Term, Analysis, Interpretation, SiteLink, TeachingLink, ThemeLink };
+export const mdxComponents = { Chart, Cite, Excerpt, ExcerptLink, Term, Analysis, Interpretation, SiteLink, TeachingLink, ThemeLink };
