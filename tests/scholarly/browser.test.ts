@@ -3,14 +3,13 @@
  * the search UI stays off every other page (an excerpt page needs at most 15 KB of
  * JavaScript), and the copy buttons put the citation on the clipboard.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { repoRoot } from '../helpers/build-site.ts';
-import type { Excerpt } from '../../src/study/schemas/index.ts';
+import { searchResults, wordOnlyOneExcerptSays } from './search-helpers.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -24,40 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Links of the Pagefind results for `term`, once the UI has listed all of them. */
-export async function searchResults(page: Page, searchUrl: string, term: string): Promise<string[]> {
-  await page.goto(`${searchUrl}?q=${encodeURIComponent(term)}`);
-  const message = await page.locator('.pagefind-ui__message', { hasText: new RegExp(`results? for ${term}`, 'u') }).textContent();
-  const count = Number(/^(\d+)/u.exec(message ?? '')?.[1] ?? Number.NaN);
-  await page.waitForFunction((expected) => document.querySelectorAll('.pagefind-ui__result').length === expected, count);
-  return page.locator('.pagefind-ui__result-title .pagefind-ui__result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-}
-
-/**
- * A word that only one excerpt's quoted lines contain and no other content file (chapter,
- * teaching page, glossary, another excerpt, its own title) does, with that excerpt's id.
- * The longest such word is taken, as the least likely to occur in generated page text.
- */
-export function wordOnlyOneExcerptSays(contentDir: string): { word: string; id: string } {
-  const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-  const texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8').toLowerCase()]));
-  const candidates: { word: string; id: string }[] = [];
-  for (const file of files.filter((name) => name.includes(`${sep}excerpts${sep}`) && name.endsWith('.json'))) {
-    const excerpt = JSON.parse(readFileSync(file, 'utf8')) as Excerpt;
-    const words = new Set(excerpt.lines.flatMap((line) => line.text.toLowerCase().match(/\p{L}{6,}/gu) ?? []));
-    for (const word of words) {
-      const pattern = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u');
-      const elsewhere = [...texts].some(([other, text]) => other !== file && pattern.test(text));
-      if (!elsewhere && !pattern.test(excerpt.title.toLowerCase())) candidates.push({ word, id: excerpt.id });
-    }
-  }
-  const best = candidates.sort((a, b) => b.word.length - a.word.length || a.word.localeCompare(b.word))[0];
-  if (!best) throw new Error(`No word in ${contentDir} occurs in one excerpt's lines only.`);
-  return best;
-}
 
 describe('search', () => {
   // "puppy" and "swaddle" each occur in more than one excerpt's text (an interpretation

@@ -1,0 +1,39 @@
+/** Helpers shared by the search tests of the root build and of the sub-path build. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Excerpt } from '../../src/study/schemas/index.ts';
+
+/** Links of the Pagefind results for `term`, once the UI has listed all of them. */
+export async function searchResults(page: Page, searchUrl: string, term: string): Promise<string[]> {
+  await page.goto(`${searchUrl}?q=${encodeURIComponent(term)}`);
+  const message = await page.locator('.pagefind-ui__message', { hasText: new RegExp(`results? for ${term}`, 'u') }).textContent();
+  const count = Number(/^(\d+)/u.exec(message ?? '')?.[1] ?? Number.NaN);
+  await page.waitForFunction((expected) => document.querySelectorAll('.pagefind-ui__result').length === expected, count);
+  return page.locator('.pagefind-ui__result-title .pagefind-ui__result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+}
+
+/**
+ * A word that only one excerpt's quoted lines contain and no other content file (chapter,
+ * teaching page, glossary, another excerpt, its own title) does, with that excerpt's id.
+ * The longest such word is taken, as the least likely to occur in generated page text.
+ */
+export function wordOnlyOneExcerptSays(contentDir: string): { word: string; id: string } {
+  const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  const texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8').toLowerCase()]));
+  const candidates: { word: string; id: string }[] = [];
+  for (const file of files.filter((name) => name.includes(`${sep}excerpts${sep}`) && name.endsWith('.json'))) {
+    const excerpt = JSON.parse(readFileSync(file, 'utf8')) as Excerpt;
+    const words = new Set(excerpt.lines.flatMap((line) => line.text.toLowerCase().match(/\p{L}{6,}/gu) ?? []));
+    for (const word of words) {
+      const pattern = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u');
+      const elsewhere = [...texts].some(([other, text]) => other !== file && pattern.test(text));
+      if (!elsewhere && !pattern.test(excerpt.title.toLowerCase())) candidates.push({ word, id: excerpt.id });
+    }
+  }
+  const best = candidates.sort((a, b) => b.word.length - a.word.length || a.word.localeCompare(b.word))[0];
+  if (!best) throw new Error(`No word in ${contentDir} occurs in one excerpt's lines only.`);
+  return best;
+}
