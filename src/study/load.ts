@@ -13,6 +13,7 @@ import { buildStudy, type Study } from './model.ts';
 import { contentKinds, type ContentKindName } from './schemas/index.ts';
 import { validateSource } from './validate.ts';
 import { checkTranscripts } from './transcripts.ts';
+import { checkIdentifiers, type IdentifierStatus } from './deidentify.ts';
 import type { z } from 'zod';
 
 export interface LoadResult {
@@ -20,6 +21,8 @@ export interface LoadResult {
   study: Study | undefined;
   /** Every file read (and placeholders for missing ones), carrying its diagnostics. */
   files: VFile[];
+  /** Whether the private identifiers list was found and searched for (see deidentify.ts). */
+  identifiers?: IdentifierStatus;
 }
 
 /** The study folder: `STUDY_DIR` when set, else `content/` in the working directory. */
@@ -97,10 +100,11 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
   const content: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, discussion, invalidSessions };
   crossCheck(content);
   if (meta) checkTranscripts(excerpts, meta.data.participants);
+  const identifiers = await checkIdentifiers(root, files);
 
   files.sort((a, b) => naturalOrder(a.path, b.path));
   if (countProblems(files).errors > 0 || !meta || !codebook || !questionnaires || !references || !glossary || !procedure) {
-    return { study: undefined, files };
+    return { study: undefined, files, identifiers };
   }
   const study = buildStudy({
     dir: root,
@@ -114,7 +118,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     procedure: procedure.data,
     discussion: discussion?.data.topics ?? [],
   });
-  return { study, files };
+  return { study, files, identifiers };
 }
 
 async function readContentFile(path: string): Promise<VFile> {

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findIdentifiers, identifierPattern, parseAllowances, parseIdentifiers } from '../../src/study/deidentify.ts';
+import { baseStudy } from '../helpers/fixture-study.ts';
+import { copyStudy, runCli } from './run-cli.ts';
+
+describe('identifier matching', () => {
+  const matches = (term: string, text: string) => [...text.matchAll(identifierPattern(term))].map((match) => match[0]);
+
+  it('ignores case, also outside ASCII', () => {
+    expect(matches('Zoë', 'ZOË and zoë')).toEqual(['ZOË', 'zoë']);
+    expect(matches('Σοφία', 'η ΣΟΦΊΑ είπε')).toEqual(['ΣΟΦΊΑ']);
+  });
+
+  it('matches whole words only, with letters of any script as word characters', () => {
+    expect(matches('boat', 'boathouse, a boat, boat-shed, rowboat')).toEqual(['boat', 'boat']);
+    expect(matches('Zoë', 'Zoëlla and Zoë.')).toEqual(['Zoë']);
+    expect(matches('Ana', 'Anaïs and Ana')).toEqual(['Ana']);
+  });
+
+  it('matches a phrase across any whitespace, including a line break', () => {
+    expect(matches('Zoë Ortiz', 'met Zoë\n  Ortiz there')).toEqual(['Zoë\n  Ortiz']);
+  });
+
+  it('reads the lists: comments, blank lines, scoped allowances', () => {
+    const identifiers = parseIdentifiers('# real names\n\nZoë Ortiz  # the client\r\nPort Fairy\n');
+    expect(identifiers.map((identifier) => [identifier.term, identifier.line])).toEqual([['Zoë Ortiz', 3], ['Port Fairy', 4]]);
+    expect(parseAllowances('Melbourne\nstudy.json: Port Fairy\n# note')).toEqual([{ term: 'Melbourne', file: undefined }, { term: 'Port Fairy', file: 'study.json' }]);
+    expect(findIdentifiers('a\nthe port fairy b', identifiers).map((hit) => [hit.line, hit.column, hit.found])).toEqual([[2, 5, 'port fairy']]);
+  });
+});
+
+describe('npm run check and build with a private identifiers list', () => {
+  const temps: string[] = [];
+  afterEach(async () => {
+    await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  async function study(identifiers?: string, allowed?: string): Promise<string> {
+    const dir = await copyStudy(baseStudy);
+    temps.push(dir);
+    await mkdir(join(dir, 'chapters'));
+    await writeFile(join(dir, 'chapters', 'intro.mdx'), '---\ntitle: Intro\n---\n\nWe met Zoë Ortiz at the Boathouse.\n');
+    if (identifiers !== undefined) {
+      await mkdir(join(dir, 'private'));
+      await writeFile(join(dir, 'private', 'identifiers.txt'), identifiers);
+      if (allowed !== undefined) await writeFile(join(dir, 'private', 'allowed.txt'), allowed);
+    }
+    return dir;
+  }
+
+  it('says that nothing was checked when there is no list, and passes', async () => {
+    const result = runCli('check', [], { STUDY_DIR: await study() });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('✔ 12 files checked, no problems\nidentifiers: not checked (no ');
+  });
+
+  it('reports every hit in JSON and MDX at its line and column', async () => {
+    const dir = await study('# names\nZoë Ortiz\nboathouse\n');
+    const result = runCli('check', [], { STUDY_DIR: dir }, dir);
+    expect(result.status).toBe(1);
+    const hits = result.stdout.split('\n').filter((line) => line.includes('[identifier]'));
+    expect(hits).toEqual([
+      'chapters/intro.mdx:5:8  error  Identifying term "Zoë Ortiz" (listed in private/identifiers.txt line 2) must not be published  [identifier]',
+      'chapters/intro.mdx:5:25  error  Identifying term "Boathouse" (listed in private/identifiers.txt line 3) must not be published  [identifier]',
+      expect.stringMatching(/^references\.json:5:\d+  error  Identifying term "Boathouse" /),
+      expect.stringMatching(/^study\.json:20:\d+  error  Identifying term "boathouse" /),
+    ]);
+    expect(result.stdout).toContain('identifiers: 2 terms from private/identifiers.txt searched in 13 files, 4 hits, 0 allowed');
+  });
+
+  it('lets allowed hits through, everywhere or in one file', async () => {
+    const dir = await study('Zoë Ortiz\nboathouse\n', 'boathouse\nchapters/intro.mdx: Zoë Ortiz\n');
+    const result = runCli('check', [], { STUDY_DIR: dir }, dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('0 hits, 4 allowed');
+  });
+
+  it('stops the build before anything is built', async () => {
+    const dir = await study('Zoë Ortiz\n');
+    const dist = `${dir}-dist`;
+    const result = runCli('build', [], { STUDY_DIR: dir, CASEBOOK_DIST: dist });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Identifying term "Zoë Ortiz"');
+    expect(result.stderr).toContain('Nothing was built');
+    expect(existsSync(dist)).toBe(false);
+  });
+});
