@@ -469,8 +469,9 @@ function parenthesis(t: Tokenizer): State {
   }
   const end = close + 1;
   const draft = classifyParenthesis(t.text.slice(t.index + 1, close), slice(t, end));
+  // An unrecognised group stays text as a whole, so its `)` is not reported as stray.
   if (recognises(t.mode, draft.id)) emit(t, draft.draft, end);
-  else plain(t, t.index + 1);
+  else plain(t, end);
   return start;
 }
 
