@@ -28,7 +28,8 @@ export interface Problem {
   readonly note?: string;
 }
 
-const problems = {
+/** Builders for each diagnostic's text, by rule id. */
+export const problem = {
   'missing-speaker': (): Problem => ({
     ruleId: 'missing-speaker',
     severity: 'warning',
@@ -152,13 +153,10 @@ const problems = {
 } as const;
 
 /** Identifier of a diagnostic. */
-export type RuleId = keyof typeof problems;
+export type RuleId = keyof typeof problem;
 
 /** All rule ids, for documentation checks. */
-export const ruleIds = Object.keys(problems) as RuleId[];
-
-/** Builders for each diagnostic's text. */
-export const problem = problems;
+export const ruleIds = Object.keys(problem) as RuleId[];
 
 /** A problem found while reading, waiting to become a located message. */
 export interface Finding {

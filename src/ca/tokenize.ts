@@ -12,7 +12,7 @@
  * Offsets are UTF-16 indices into the line's text.
  */
 import { type Problem, problem } from './diagnostics.ts';
-import { getSymbol, lookalike, recognises, type SymbolId } from './symbols.ts';
+import { lookalike, recognises, type SymbolId } from './symbols.ts';
 import type { Mode, PhrasingContent, SpanKind } from './types.ts';
 
 /** A stretch of the line, `end` exclusive. */
@@ -617,7 +617,7 @@ function flagLookalike(t: Tokenizer, index: number): void {
   const match = lookalike(character);
   if (match) {
     t.findings.push({
-      problem: problem['lookalike-character'](character, match.canonical, getSymbol(match.entry.id).name.toLowerCase()),
+      problem: problem['lookalike-character'](character, match.canonical, match.entry.name.toLowerCase()),
       start: index,
       end: index + 1,
     });
