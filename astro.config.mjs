@@ -19,7 +19,7 @@ export default defineConfig({
     // Astro 7 defaults to its native Markdown engine, which would skip our remark/rehype
     // plugins. SmartyPants is off because it rewrites quotes and dashes, which would
     // silently alter quoted participants' words and CA notation.
-    processor: unified({ remarkPlugins: [], rehypePlugins: [], smartypants: false }),
+    processor: unified({ remarkPlugins: [(await import('./src/ca/remark-ca.ts')).default], rehypePlugins: [], smartypants: false }),
   },
   build: { format: 'directory' },
 });
