@@ -80,7 +80,8 @@ describe('the chapters', () => {
     let documentTitle = '';
     visit(tree, 'element', (node: Element) => {
       if (node.tagName === 'h1') headings.push(textOf(node).trim());
-      if (node.tagName === 'title') documentTitle = textOf(node);
+      // SVG charts carry <title> elements of their own; the document title is the one in <head>.
+      if (node.tagName === 'head') documentTitle = node.children.map((child) => (child.type === 'element' && child.tagName === 'title' ? textOf(child) : '')).join('');
     });
     expect(headings).toEqual([title]);
     expect(documentTitle).toContain(title);
@@ -113,6 +114,16 @@ describe('the Results chapter', () => {
       const expected = code.kind === 'theme' ? `Theme ${code.code.split('.')[0]}: ${code.name}` : `${code.code} ${code.name}`;
       expect(sectionOf.get(excerpt.id), excerpt.id).toBe(expected);
     }
+  });
+
+  it('embeds the session-phases chart after the session summaries and the theme-process chart before the themes', () => {
+    const order: string[] = [];
+    visit(page('results'), 'element', (node: Element) => {
+      const classes = (node.properties['className'] as string[] | undefined) ?? [];
+      if (node.tagName === 'figure' && classes.includes('cb-chart')) order.push(classes.find((name) => name.startsWith('cb-chart--')) ?? '');
+      if (node.tagName === 'h2') order.push(textOf(node).trim());
+    });
+    expect(order.slice(0, 5)).toEqual(['Session summaries', 'cb-chart--phases', 'Four themes, one process', 'cb-chart--process', 'Theme 1: Separateness']);
   });
 
   it('has a section for every subtheme, including those the article quotes nothing for', () => {
