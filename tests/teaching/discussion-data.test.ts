@@ -17,8 +17,10 @@ afterEach(async () => {
 describe('discussion.json in the bundled study', async () => {
   const { study, files } = await loadStudy(contentDir);
 
-  it('loads without problems', () => {
-    expect(formatReport(files, contentDir)).toMatch(/^✔ \d+ files checked, no problems$/);
+  it('loads, and discussion.json has no problems', () => {
+    expect(study).toBeDefined();
+    const discussion = files.find((file) => file.basename === 'discussion.json');
+    expect(discussion?.messages.map(String)).toEqual([]);
   });
 
   it('has questions for every theme and subtheme, keyed in process order', () => {

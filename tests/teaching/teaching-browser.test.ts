@@ -1,0 +1,179 @@
+/**
+ * The teaching pages in Chromium: glossary popovers on hover and keyboard focus without
+ * JavaScript, excerpt-first vignettes with and without JavaScript, transcripts that never
+ * overflow on a phone or on paper, the course pack as a PDF on A4 and Letter, and axe-core
+ * in light and dark mode.
+ */
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { teachingPaths } from './built-pages.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(inject('distDir'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, options: { width?: number; javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, javaScriptEnabled: options.javaScript ?? true, colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+const close = (page: Page) => page.context().close();
+
+describe('glossary terms', () => {
+  for (const javaScript of [true, false]) {
+    it(`show their definition on keyboard focus and on hover at 360 px, ${javaScript ? 'with' : 'without'} JavaScript`, async () => {
+      const page = await open('teaching/vignette-rupture/', { width: 360, javaScript });
+      const term = page.locator('a.term').first();
+      const tip = page.locator(`#${await term.getAttribute('aria-describedby')}`);
+      await expect(tip.isVisible()).resolves.toBe(false);
+      await term.focus();
+      await expect(tip.isVisible()).resolves.toBe(true);
+      await expect(tip.textContent()).resolves.toMatch(/^Jefferson notation: .{40,}/);
+      const box = (await tip.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      await term.blur();
+      await expect(tip.isVisible()).resolves.toBe(false);
+      await term.hover();
+      await expect(tip.isVisible()).resolves.toBe(true);
+      // The pointer can move from the word onto the definition without losing it.
+      await tip.hover();
+      await expect(tip.isVisible()).resolves.toBe(true);
+      await close(page);
+    });
+  }
+
+  it('hides an open definition on Escape (with JavaScript)', async () => {
+    const page = await open('teaching/vignette-rupture/');
+    const term = page.locator('a.term').first();
+    await term.focus();
+    const tip = page.locator(`#${await term.getAttribute('aria-describedby')}`);
+    await expect(tip.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(tip.isVisible()).resolves.toBe(false);
+    await close(page);
+  });
+});
+
+describe('excerpt first, analysis later', () => {
+  it('without JavaScript: analysis in a closed disclosure that opens, and no dead buttons', async () => {
+    const page = await open('teaching/vignette-rupture/', { javaScript: false });
+    const analysis = page.locator('details.analysis');
+    await expect(analysis.locator('.interpretation').first().isVisible()).resolves.toBe(false);
+    await expect(page.locator('button:visible').count()).resolves.toBe(0);
+    await analysis.locator('summary').click();
+    await expect(analysis.locator('.interpretation').first().isVisible()).resolves.toBe(true);
+    await close(page);
+  });
+
+  it('with JavaScript: one toggle shows and hides all analysis, and a print button appears', async () => {
+    const page = await open('teaching/vignette-rupture/');
+    const toggle = page.getByRole('button', { name: 'Show all analysis' });
+    await expect(page.getByRole('button', { name: 'Print this handout' }).isVisible()).resolves.toBe(true);
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator('details.analysis:not([open])').count()).resolves.toBe(0);
+    await toggle.click();
+    await expect(page.locator('details.analysis[open]').count()).resolves.toBe(0);
+    await close(page);
+  });
+});
+
+/** Transcript boxes and lines whose content is wider than the box (clipped or scrolling). */
+function overflowingTranscripts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.transcript, .transcript *, .ca-transcript, .ca-transcript *')]
+      // Screen-reader-only text is a 1 px clipped box by design; it is not a visible line.
+      .filter((element) => element.clientWidth > 1 && element.scrollWidth > element.clientWidth)
+      .map((element) => `${element.className}: ${element.textContent?.slice(0, 40)}`),
+  );
+}
+
+describe('transcripts wrap instead of being clipped', () => {
+  it('on a 360 px screen and in print, in every vignette and the course pack', async () => {
+    for (const path of teachingPaths().filter((candidate) => /vignette|course-pack/.test(candidate))) {
+      const phone = await open(path, { width: 360 });
+      await expect(phone.locator('.transcript, .ca-transcript').count(), path).resolves.toBeGreaterThan(0);
+      expect(await overflowingTranscripts(phone), `${path} at 360 px`).toEqual([]);
+      await close(phone);
+      // 170 mm of A4 text width at 96 dpi, the narrower of A4 and Letter.
+      const paper = await open(path, { width: 642 });
+      await paper.emulateMedia({ media: 'print' });
+      expect(await overflowingTranscripts(paper), `${path} in print`).toEqual([]);
+      await close(paper);
+    }
+  });
+});
+
+describe('the course pack in print', () => {
+  it('starts each vignette, the questions and the glossary on a new page', async () => {
+    const page = await open('teaching/course-pack/');
+    await page.emulateMedia({ media: 'print' });
+    const breaks = await page.evaluate(() => [...document.querySelectorAll('.pack-section')].map((section) => `${section.id || 'intro'}:${getComputedStyle(section).breakBefore}`));
+    expect(breaks[0]).toBe('intro:auto');
+    expect(breaks.slice(1).every((entry) => entry.endsWith(':page'))).toBe(true);
+    expect(breaks.length).toBeGreaterThanOrEqual(9);
+    await close(page);
+  });
+
+  it('prints on A4 and Letter within the expected number of pages, with the citation footer', async () => {
+    const page = await open('teaching/course-pack/');
+    const counts: Record<string, number> = {};
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format });
+      counts[format] = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    }
+    // Six vignettes of about three pages each (the transcripts never split), the
+    // questions (about four pages) and the glossary (about five): 32 on A4 when written.
+    expect(counts.A4).toBeGreaterThanOrEqual(22);
+    expect(counts.A4).toBeLessThanOrEqual(44);
+    expect(counts.Letter).toBeGreaterThanOrEqual(counts.A4!);
+    expect(counts.Letter).toBeLessThanOrEqual(48);
+    await page.emulateMedia({ media: 'print' });
+    const footer = page.locator('.handout-footer');
+    await expect(footer.isVisible()).resolves.toBe(true);
+    await expect(footer.textContent()).resolves.toMatch(/Clark T \(2019\)\. The Psychotherapeutic Relationship in Massage Therapy\..*teaching\/course-pack\//s);
+    await close(page);
+  });
+});
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+describe('axe-core on teaching pages', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`finds no WCAG 2.2 AA violations in ${colorScheme} mode`, async () => {
+      const violations: string[] = [];
+      for (const path of teachingPaths()) {
+        const page = await open(path, { colorScheme });
+        // Open every disclosure so hidden analysis is checked too.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+        await page.addScriptTag({ path: axePath });
+        const results = await page.evaluate(() =>
+          (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+            resultTypes: ['violations'],
+          }),
+        );
+        for (const violation of results.violations) violations.push(`${path}: ${violation.id} ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+        await close(page);
+      }
+      expect(violations).toEqual([]);
+    }, 120_000);
+  }
+});

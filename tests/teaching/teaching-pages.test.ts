@@ -1,0 +1,86 @@
+/**
+ * The built teaching section: every vignette embeds the excerpts its frontmatter names
+ * and hides its analysis; every link from a teaching page, and every glossary term link
+ * anywhere on the site, lands on a page and anchor that exist.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { contentDir } from './content-copy.ts';
+import { allHtmlFiles, mainHrefs, readPage, resolves, teachingPaths, teachingSources } from './built-pages.ts';
+
+const distDir = inject('distDir');
+const sources = teachingSources();
+const vignettes = sources.filter((source) => source.kind === 'vignette');
+
+describe('teaching pages in the built site', () => {
+  it('include the hub, two lesson plans, the questions, the module, the course pack and at least six vignettes', () => {
+    const kinds = sources.map((source) => source.kind);
+    expect(kinds.filter((kind) => kind === 'hub')).toHaveLength(1);
+    expect(kinds.filter((kind) => kind === 'lesson-plan')).toHaveLength(2);
+    expect(kinds).toContain('questions');
+    expect(kinds).toContain('module');
+    expect(kinds).toContain('course-pack');
+    expect(vignettes.length).toBeGreaterThanOrEqual(6);
+    for (const path of teachingPaths()) expect(() => readPage(distDir, path), path).not.toThrow();
+  });
+
+  it.each(vignettes.map((vignette) => [vignette.id, vignette] as const))('%s embeds exactly its frontmatter excerpts, analysis closed', (id, vignette) => {
+    const html = readPage(distDir, `teaching/${id}/`);
+    const embedded = [...html.matchAll(/<article class="excerpt[^"]*"[^>]*\sid="excerpt-([^"]+)"/g)].map((match) => match[1]);
+    expect(embedded.length).toBeGreaterThan(0);
+    expect(new Set(embedded)).toEqual(new Set(vignette.excerpts));
+    expect(vignette.codes.length).toBeGreaterThan(0);
+    expect(html).toMatch(/<details class="analysis"[^>]*data-analysis(?![^>]*\sopen)[^>]*>/);
+    // Excerpt first: the article's reading appears only inside the analysis.
+    const beforeAnalysis = html.slice(html.indexOf('<main'), html.indexOf('<details class="analysis"'));
+    expect(beforeAnalysis).not.toContain('excerpt__interpretation');
+    expect(beforeAnalysis).not.toContain('class="interpretation"');
+  });
+
+  it('links every teaching page only to pages and anchors that exist', () => {
+    const broken: string[] = [];
+    for (const path of teachingPaths()) {
+      const hrefs = mainHrefs(readPage(distDir, path)).filter((href) => href.startsWith('/') || href.startsWith('#'));
+      expect(hrefs.length, path).toBeGreaterThan(0);
+      for (const href of hrefs) if (!resolves(distDir, href, path)) broken.push(`${path} → ${href}`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('links each code page from the questions page and every question to its excerpts', () => {
+    const html = readPage(distDir, 'teaching/discussion-questions/');
+    const codes = [...html.matchAll(/<section class="discussion-code"[^>]*data-code="([^"]+)"/g)].map((match) => match[1]);
+    expect(codes).toEqual(['1.0', '1.1', '1.2', '1.3', '2.0', '2.1', '2.2', '2.3', '3.0', '3.1', '3.2', '4.0']);
+    const discussion = JSON.parse(readFileSync(join(contentDir, 'discussion.json'), 'utf8')) as { topics: { questions: { excerpts: string[] }[] }[] };
+    const wanted = new Set(discussion.topics.flatMap((topic) => topic.questions.flatMap((question) => question.excerpts)));
+    for (const id of wanted) expect(html, id).toContain(`href="/excerpts/${id}/"`);
+  });
+});
+
+describe('glossary term links', () => {
+  const glossary = readPage(distDir, 'glossary/');
+  const anchors = new Set([...glossary.matchAll(/\sid="(term-[^"]+)"/g)].map((match) => match[1]));
+
+  it('gives every term an anchor, alphabetically', () => {
+    const terms = [...glossary.matchAll(/<dt id="term-[^"]+"[^>]*>([^<]+)<\/dt>/g)].map((match) => match[1]!);
+    expect(terms.length).toBeGreaterThanOrEqual(30);
+    expect(terms).toEqual([...terms].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
+  });
+
+  it('resolves every <a class="term"> on the site to an anchor of the glossary, with its definition attached', () => {
+    let count = 0;
+    const problems: string[] = [];
+    for (const file of allHtmlFiles(distDir)) {
+      const html = readFileSync(file, 'utf8');
+      for (const match of html.matchAll(/<a class="term"[^>]*href="([^"]+)"[^>]*aria-describedby="([^"]+)"/g)) {
+        count += 1;
+        const [path, fragment] = match[1]!.split('#');
+        if (path !== '/glossary/' || !anchors.has(fragment!)) problems.push(`${file}: ${match[1]}`);
+        if (!html.includes(`id="${match[2]}" role="tooltip"`)) problems.push(`${file}: no tooltip ${match[2]}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(count).toBeGreaterThan(20);
+  });
+});
