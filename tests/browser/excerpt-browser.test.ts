@@ -1,0 +1,120 @@
+/**
+ * The excerpt browser filters by theme/subtheme, session, speaker and source: with
+ * JavaScript the URL query is read and kept in step and the count announced; without
+ * JavaScript the CSS rules alone filter, and the pre-filtered pages stand in for queries.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { matchesFilters, type Filters } from '../../src/site/excerpt-facets.ts';
+import { bundledStudy } from './templates.ts';
+
+let browser: Browser;
+let server: StaticServer;
+const study = await bundledStudy();
+const total = study.excerpts.length;
+const expected = (filters: Filters) => study.excerpts.filter((excerpt) => matchesFilters(study, excerpt, filters)).map((excerpt) => excerpt.id);
+// A theme with subthemes, so choosing it must also find its subthemes' excerpts.
+const theme = study.codes.find((info) => info.kind === 'theme' && info.leaves.length > 1 && info.leaves.every((code) => (study.excerptsByCode.get(code)?.length ?? 0) > 0))!;
+const session = study.sessions.find((s) => (study.excerptsBySession.get(s.number)?.length ?? 0) > 0)!;
+
+beforeAll(async () => {
+  server = await serveStatic(inject('distDir'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Ids of the excerpts the page shows right now (no waiting: filtering must be immediate). */
+function visibleIds(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.browser [data-excerpt]')].filter((item) => item.getClientRects().length > 0).map((item) => item.dataset.excerpt ?? ''),
+  );
+}
+
+describe('with JavaScript', () => {
+  it('filters by theme at once, includes its subthemes, announces the count and writes the query', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}excerpts/`);
+    const status = page.locator('[data-browser-status]');
+    await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+    await expect(visibleIds(page)).resolves.toHaveLength(total);
+
+    await page.getByLabel('Theme or subtheme').selectOption(theme.code);
+    const ids = expected({ code: theme.code });
+    expect(ids.length).toBeGreaterThan(study.excerptsByCode.get(theme.leaves[0]!)!.length);
+    await expect(visibleIds(page)).resolves.toEqual(ids);
+    await expect(status.innerText()).resolves.toBe(`${ids.length} of ${total} excerpts shown.`);
+    expect(new URL(page.url()).search).toBe(`?code=${theme.code}`);
+
+    await page.getByRole('radio', { name: new RegExp(`^${session.title} \\(`) }).check();
+    const both = expected({ code: theme.code, session: String(session.number) });
+    await expect(visibleIds(page)).resolves.toEqual(both);
+    await expect(status.innerText()).resolves.toBe(both.length === 0 ? `No excerpts match these filters (of ${total}).` : `${both.length} of ${total} excerpts shown.`);
+    expect(new URL(page.url()).searchParams.get('session')).toBe(String(session.number));
+
+    await page.getByRole('button', { name: 'Reset filters' }).click();
+    await expect.poll(() => status.innerText()).toBe(`${total} of ${total} excerpts shown.`);
+    expect(new URL(page.url()).search).toBe('');
+    await page.close();
+  });
+
+  it('applies filters named in the URL, including a session the article does not state', async () => {
+    const page = await browser.newPage();
+    const speaker = [...study.participants.keys()].find((id) => expected({ speaker: id }).length > 0)!;
+    await page.goto(`${server.url}excerpts/?session=none&speaker=${speaker}&source=participant-commentary`);
+    const ids = expected({ session: 'none', speaker, source: 'participant-commentary' });
+    expect(ids.length).toBeGreaterThan(0);
+    await expect(visibleIds(page)).resolves.toEqual(ids);
+    await expect(page.getByRole('radio', { name: /^Not stated/ }).isChecked()).resolves.toBe(true);
+    await expect(page.locator('[data-browser-status]').innerText()).resolves.toBe(`${ids.length} of ${total} excerpts shown.`);
+    await page.close();
+  });
+
+  it('links from a code page to its excerpts in one session', async () => {
+    const page = await browser.newPage();
+    const [leaf, number] = study.codes
+      .filter((info) => info.leaf)
+      .flatMap((info) => study.sessions.map((s) => [info, s.number] as const))
+      .find(([info, n]) => (study.matrix.get(info.code)?.get(n) ?? 0) > 0)!;
+    const path = leaf.kind === 'theme' ? `themes/${leaf.slug}/` : `themes/${leaf.theme.slug}/${leaf.slug}/`;
+    await page.goto(`${server.url}${path}`);
+    await page.locator('#sessions').locator('..').locator(`a[href*="session=${number}"]`).click();
+    await expect(visibleIds(page)).resolves.toEqual(expected({ code: leaf.code, session: String(number) }));
+    expect(expected({ code: leaf.code, session: String(number) }).length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('filters through CSS alone when a theme and a session are chosen', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}excerpts/`);
+    await expect(visibleIds(page)).resolves.toHaveLength(total);
+    await page.getByLabel('Theme or subtheme').selectOption(theme.code);
+    await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code }));
+    await page.getByRole('radio', { name: /^Not stated/ }).check();
+    await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code, session: 'none' }));
+    await page.getByRole('radio', { name: /^Participant commentary/ }).check();
+    await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code, session: 'none', source: 'participant-commentary' }));
+    await context.close();
+  });
+
+  it('offers pre-filtered pages that show only their excerpts', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}excerpts/session/none/`);
+    await expect(visibleIds(page)).resolves.toEqual(expected({ session: 'none' }));
+    await page.goto(`${server.url}excerpts/code/${theme.code.replace('.', '-')}/`);
+    await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code }));
+    // The browser page lists them for readers whose links carry a query.
+    await page.goto(`${server.url}excerpts/`);
+    await expect(page.locator('noscript, .browser__noscript').first().innerHTML()).resolves.toContain(`excerpts/session/${session.number}/`);
+    await context.close();
+  });
+});
