@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
+import { watchStudy } from './src/study/vite-watch.ts';
 
 // Deployment is configured from the environment so one build recipe serves any host:
 // CASEBOOK_SITE is the absolute origin, CASEBOOK_BASE the sub-path the site lives under.
@@ -22,4 +23,6 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [(await import('./src/ca/remark-ca.ts')).default], rehypePlugins: [], smartypants: false }),
   },
   build: { format: 'directory' },
+  // Coded-data JSON edits show in `npm run dev` without a restart (MDX is watched by Astro).
+  vite: { plugins: [watchStudy(process.env.STUDY_DIR ?? 'content')] },
 });

@@ -1,0 +1,79 @@
+/**
+ * The rebuild loop: `npm run dev` shows an edit to the study's JSON or MDX without a
+ * restart. The study copy lives inside the project because Astro's dev server renders
+ * MDX content only from inside its root.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/build-site.ts';
+
+const copy = join(repoRoot, `.dev-study-${process.pid}`);
+let server: ChildProcess | undefined;
+let origin = '';
+let log = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+async function title(path: string): Promise<string> {
+  const response = await fetch(origin + path).catch(() => undefined);
+  const html = response ? await response.text() : '';
+  return /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? `(no page: ${response?.status ?? 'no answer'})`;
+}
+
+/** Polls until the page title satisfies `done` or the attempts run out; returns the last title. */
+async function titleBecomes(path: string, done: (title: string) => boolean, attempts = 60): Promise<string> {
+  let last = '';
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    last = await title(path);
+    if (done(last)) return last;
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  return last;
+}
+
+beforeAll(async () => {
+  await cp(join(repoRoot, 'content'), copy, { recursive: true });
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [resolve(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: repoRoot,
+    // Astro's dev server does not serve pages when it believes it runs inside Vitest.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))), STUDY_DIR: copy },
+    detached: true,
+  });
+  server.stdout?.on('data', (chunk) => (log += chunk));
+  server.stderr?.on('data', (chunk) => (log += chunk));
+  server.on('exit', (code, signal) => (log += `\n(dev server exited: ${signal ?? code})`));
+  const first = await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('it smells like butter chicken'), 60);
+  if (!first.startsWith('it smells like butter chicken')) throw new Error(`The dev server did not serve the excerpt page (last: ${first}):\n${log}`);
+}, 180_000);
+
+afterAll(async () => {
+  if (server?.pid) process.kill(-server.pid);
+  await rm(copy, { recursive: true, force: true });
+});
+
+describe('npm run dev', () => {
+  it('shows an edit to an excerpt JSON file without a restart', async () => {
+    const file = join(copy, 'excerpts', 'butter-chicken.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"title": "it smells like butter chicken"', '"title": "edited in the dev loop"'));
+    expect(await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('edited in the dev loop'))).toMatch(/^edited in the dev loop/);
+  }, 60_000);
+
+  it('shows an edit to a chapter MDX file without a restart', async () => {
+    const file = join(copy, 'chapters', 'introduction.mdx');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: Introduction, edited'));
+    expect(await titleBecomes('/chapters/introduction/', (found) => found.startsWith('Introduction, edited'))).toMatch(/^Introduction, edited/);
+  }, 60_000);
+});
