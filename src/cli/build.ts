@@ -31,7 +31,9 @@ if (countProblems(files).errors > 0) {
 
 try {
   const env = { ...process.env, CASEBOOK_OUT_DIR: stagingDir };
-  await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], env);
+  // --force: the content layer's cache is keyed by file contents, so after building a study
+  // copy that has since been deleted it would point at vanished files; a full sync is cheap.
+  await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--force'], env);
   await run(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', stagingDir, '--silent'], env);
 } catch (error) {
   await rm(stagingDir, { recursive: true, force: true });
