@@ -25,9 +25,9 @@ afterAll(async () => {
 
 interface Violation {
   id: string;
-  impact?: string | null;
+  impact: string | null | undefined;
   help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
+  nodes: { target: unknown; failureSummary: string | undefined }[];
 }
 
 async function violations(page: Page): Promise<Violation[]> {
