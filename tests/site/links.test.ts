@@ -27,9 +27,7 @@ describe('internal links under a base path', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'casebook-links-'));
     dist = join(work, 'dist');
-    // Vitest puts Vite's BASE_URL ("/") into process.env, and Vite lets it override the
-    // configured base in the child build, so it is set to the same sub-path here.
-    build = buildSite({ STUDY_DIR: baseStudy, CASEBOOK_DIST: dist, CASEBOOK_BASE: '/casebook/', BASE_URL: '/casebook/' });
+    build = buildSite({ STUDY_DIR: baseStudy, CASEBOOK_DIST: dist, CASEBOOK_BASE: '/casebook/' });
   }, 300_000);
 
   afterAll(async () => {
