@@ -69,7 +69,8 @@ describe('npm run export:csv / import:csv', () => {
     expect(result.stderr).toContain('Nothing was written.');
     const name = csv.split('/').pop();
     const lines = result.stdout.split('\n').filter((line) => line.includes(`${name}:`));
-    expect(lines).toHaveLength(3);
+    // The CA engine may add its own reading of the broken turn; every problem is placed in the sheet.
+    expect(result.stdout.split('\n').filter((line) => /  (error|warning)  /.test(line)).every((line) => line.includes(`${name}:`))).toBe(true);
     expect(lines.some((line) => /:\d+:3  error  Wrong type for "session": expected number, found string "one"  \[wrong-type\]$/.test(line))).toBe(true);
     expect(lines.some((line) => /:\d+:7  error  Unknown code "9\.9": it is not in codebook\.json  \[unknown-code\]$/.test(line))).toBe(true);
     expect(lines.some((line) => /:\d+:6  error  A turn without "speaker" continues the previous speaker, but no speaker comes before it \(line 1 of the cell\)  \[missing-speaker\]$/.test(line))).toBe(true);
