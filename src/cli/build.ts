@@ -30,7 +30,10 @@ if (countProblems(files).errors > 0) {
 }
 
 try {
-  const env = { ...process.env, CASEBOOK_OUT_DIR: stagingDir };
+  // Vite reads BASE_URL from the environment (test runners set it), which would override the
+  // configured base; the base comes only from CASEBOOK_BASE.
+  const { BASE_URL: _ignored, ...inherited } = process.env;
+  const env = { ...inherited, CASEBOOK_OUT_DIR: stagingDir };
   // --force: the content layer's cache is keyed by file contents, so after building a study
   // copy that has since been deleted it would point at vanished files; a full sync is cheap.
   await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--force'], env);
