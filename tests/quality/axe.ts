@@ -1,0 +1,25 @@
+/**
+ * Runs axe-core in a page for the WCAG 2.2 AA rule set and formats what it finds as one
+ * line per violation, naming the page, the mode, the rule and the offending elements.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Every WCAG A and AA rule up to WCAG 2.2. */
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function axeViolations(page: Page, label: string): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    wcagTags,
+  );
+  return results.violations.map((violation) => {
+    const targets = violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join(', ');
+    const more = violation.nodes.length > 5 ? ` and ${violation.nodes.length - 5} more` : '';
+    return `${label}: ${violation.id} (${violation.impact ?? 'unknown'}) ${violation.help}: ${targets}${more}`;
+  });
+}

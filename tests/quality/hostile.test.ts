@@ -1,0 +1,154 @@
+/**
+ * The hostile fixture study in Chromium: every page of a study whose every text field is
+ * an injection attempt. No script of the data's runs (a dialog trap, a `window.__pwned`
+ * canary, no console errors), no markup is injected (the hostile strings are the text
+ * of the page, and no element they describe exists), and at 360 px nothing overflows.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { hostileFixture } from './hostile/fixture.ts';
+import { hostileStudyDir } from './hostile/write-fixture.ts';
+import { literalMarkers } from './hostile/payloads.ts';
+import { builtPages, readablePages } from './site.ts';
+
+const distDir = inject('hostileDistDir');
+const pages = readablePages(distDir);
+const allRoutes = builtPages(distDir).map((page) => page.route);
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(distDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What a page did while it loaded: dialogs it opened, errors it logged or threw. */
+interface Incidents {
+  dialogs: string[];
+  errors: string[];
+}
+
+function watch(page: Page): Incidents {
+  const incidents: Incidents = { dialogs: [], errors: [] };
+  page.on('dialog', (dialog) => {
+    incidents.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    // The browser's own request for /favicon.ico is not the page's doing (static.test.ts checks every page declares an icon).
+    if (new URL(message.location().url || page.url()).pathname === '/favicon.ico') return;
+    if (message.type() === 'error' || message.text().includes('pwned')) incidents.errors.push(`console.${message.type()}: ${message.text()} (${message.location().url || page.url()})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) incidents.errors.push(`HTTP ${response.status()} for ${response.url()} (from ${page.url()})`);
+  });
+  page.on('pageerror', (error) => incidents.errors.push(`uncaught: ${error.message}`));
+  return incidents;
+}
+
+/** Evidence of injected markup or script in the live document. */
+function inspect() {
+  return {
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned !== undefined || (window.parent as unknown as { __pwned?: unknown }).__pwned !== undefined,
+    injectedElements: document.querySelectorAll('img[src="x"], [onerror], [onload], iframe[srcdoc], svg[onload]').length,
+    // Data blocks (JSON-LD) may quote hostile text, escaped; code must never contain it.
+    foreignScripts: [...document.scripts].filter((script) => ['', 'module', 'text/javascript'].includes(script.type) && /pwned|alert\(/.test(script.textContent ?? '')).length,
+    brokenData: [...document.querySelectorAll('script[type="application/ld+json"]')].filter((script) => {
+      try {
+        JSON.parse(script.textContent ?? '');
+        return false;
+      } catch {
+        return true;
+      }
+    }).length,
+    text: document.body.textContent ?? '',
+  };
+}
+
+/** The outermost elements that stick out past the right edge of the viewport, as CSS-ish selectors. */
+function overflowing(): string[] {
+  const width = document.documentElement.clientWidth;
+  const describe = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${[...element.classList].map((name) => `.${name}`).join('')}`;
+  const scrolls = (element: Element) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(element).overflowX);
+  const inScroller = (element: Element) => {
+    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) if (scrolls(parent)) return true;
+    return false;
+  };
+  const out = [...document.body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > width + 0.5 && !inScroller(element));
+  return out.filter((element) => !out.includes(element.parentElement!)).slice(0, 4).map((element) => `${describe(element.parentElement!)} > ${describe(element)}`);
+}
+
+describe('the hostile fixture study', () => {
+  it('is a valid study whose committed files match its generator', () => {
+    for (const [path, content] of hostileFixture()) expect(readFileSync(join(hostileStudyDir, path), 'utf8'), path).toBe(content);
+    const committed = readdirSync(hostileStudyDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(committed.length).toBe(hostileFixture().size);
+  });
+
+  it('builds every page, including a chapter that embeds its excerpts', () => {
+    expect(allRoutes).toEqual(expect.arrayContaining(['/', '/chapters/findings/', '/excerpts/script-tags/', '/excerpts/long-turn/', '/sessions/1/', '/themes/theme-one/subtheme-two/']));
+    expect(existsSync(join(distDir, 'pagefind'))).toBe(true);
+  });
+
+  it('runs no injected script and injects no markup on any page, printing the hostile strings as text', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const incidents = watch(page);
+    const problems: string[] = [];
+    try {
+      for (const { route } of pages) {
+        await page.goto(new URL(route.slice(1), server.url).href, { waitUntil: 'load' });
+        const found = await page.evaluate(inspect);
+        if (found.pwned) problems.push(`${route}: an injected script ran (window.__pwned is set)`);
+        if (found.injectedElements) problems.push(`${route}: ${found.injectedElements} injected element(s) with src=x or an event-handler attribute`);
+        if (found.foreignScripts) problems.push(`${route}: ${found.foreignScripts} <script> element(s) carry hostile code`);
+        if (found.brokenData) problems.push(`${route}: ${found.brokenData} JSON-LD block(s) no longer parse`);
+        for (const marker of literalMarkers) if (!found.text.includes(marker)) problems.push(`${route}: the text does not contain ${JSON.stringify(marker)} literally`);
+      }
+    } finally {
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+    expect(incidents).toEqual({ dialogs: [], errors: [] });
+  }, 300_000);
+
+  it("prints each excerpt's title, lead-in and interpretation exactly, on its own page", async () => {
+    const page = await browser.newPage();
+    try {
+      for (const [path, content] of hostileFixture()) {
+        if (!path.startsWith('excerpts/')) continue;
+        const excerpt = JSON.parse(content) as { id: string; title: string; leadIn: string; interpretation: string };
+        await page.goto(new URL(`excerpts/${excerpt.id}/`, server.url).href);
+        const text = await page.evaluate(() => document.body.textContent ?? '');
+        for (const field of ['title', 'leadIn', 'interpretation'] as const) expect(text.includes(excerpt[field]), `${excerpt.id} ${field}`).toBe(true);
+      }
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  it('keeps every page within a 360 px wide screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const overflows: string[] = [];
+    try {
+      for (const { route } of pages) {
+        await page.goto(new URL(route.slice(1), server.url).href);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 360) overflows.push(`${route}: ${width} px wide; sticking out: ${(await page.evaluate(overflowing)).join(', ')}`);
+      }
+    } finally {
+      await context.close();
+    }
+    expect(overflows).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,213 @@
+/**
+ * The hostile fixture study, as data: a valid study whose every free-text field holds
+ * hostile strings. `write-fixture.ts` writes it to tests/fixtures/studies/hostile/, and a
+ * test fails if the committed files drift from it.
+ */
+import { hostileLabel, hostileParagraph, hostileText, longTurn, longWord, jefferson, injections } from './payloads.ts';
+
+const schemaRef = (depth: number, name: string) => `${'../'.repeat(depth)}public/schemas/${name}.schema.json`;
+
+/** Web addresses must be http(s) (the schema refuses `javascript:`), but may still carry markup. */
+const hostileUrl = 'https://example.org/"><img src=x onerror="window.__pwned=1">?q=<script>window.__pwned=1</script>#"\'>';
+
+const durations = { preTreatment: '5:00', treatment: '40:30', talk: '30:15', silence: '10:15', postTreatment: '4:30', total: '50:00' };
+
+function session(number: number) {
+  return {
+    $schema: schemaRef(5, 'session'),
+    number,
+    title: hostileLabel(`Session ${number}`),
+    summary: hostileParagraph(`Summary ${number}`),
+    durations,
+    sequence: [
+      { kind: 'segment', id: 'warm-up', phase: 'pre-treatment', label: hostileLabel('Warm-up'), actions: [hostileLabel('Action'), longWord], topics: [hostileText], note: hostileText },
+      { kind: 'segment', id: 'piece', phase: 'treatment', label: hostileLabel('Piece'), actions: [hostileLabel('Effleurage')], topics: [hostileLabel('Topic')] },
+      { kind: 'event', id: 'turn-over', phase: 'treatment', label: hostileLabel('The client turns over'), note: hostileText },
+      { kind: 'segment', id: 'cool-down', phase: 'post-treatment', label: hostileLabel('Cool-down'), actions: [hostileLabel('Walk')], topics: [hostileLabel('As above')] },
+    ],
+    notes: [hostileParagraph('Session note')],
+  };
+}
+
+interface ExcerptPlan {
+  id: string;
+  session: number | null;
+  step?: string;
+  source: 'session-transcript' | 'participant-commentary';
+  codes: string[];
+  order: number;
+  lines: unknown[];
+}
+
+const plans: ExcerptPlan[] = [
+  {
+    id: 'script-tags',
+    session: 1,
+    step: 'piece',
+    source: 'session-transcript',
+    codes: ['1.1', '2.0'],
+    order: 1,
+    lines: [
+      { kind: 'turn', speaker: 'therapist', text: `${injections[0]} ${jefferson}` },
+      { kind: 'silence', text: '(2.0)' },
+      { kind: 'turn', speaker: 'client', text: `[yeah] ${injections[1]} ${injections[3]}` },
+      { kind: 'turn', text: `${injections[4]} ${longWord}` },
+      { kind: 'omission', text: injections[5] },
+    ],
+  },
+  {
+    id: 'long-turn',
+    session: 2,
+    source: 'session-transcript',
+    codes: ['1.2'],
+    order: 2,
+    lines: [
+      { kind: 'turn', speaker: 'client', text: longTurn() },
+      { kind: 'turn', speaker: 'therapist', text: `=mm ${hostileText}` },
+    ],
+  },
+  {
+    id: 'commentary',
+    session: null,
+    source: 'participant-commentary',
+    codes: ['2.0', '1.1'],
+    order: 3,
+    lines: [{ kind: 'turn', speaker: 'client', text: `…${hostileText} […] ${longWord}…` }],
+  },
+  {
+    id: 'templates',
+    session: 2,
+    step: 'cool-down',
+    source: 'participant-commentary',
+    codes: ['1.1', '1.2'],
+    order: 4,
+    lines: [{ kind: 'turn', speaker: 'therapist', text: '{window.__pwned=1} ${window.__pwned=1} {{x}} <Excerpt id="x" /> javascript:window.__pwned=1' }],
+  },
+];
+
+function excerpt(plan: ExcerptPlan) {
+  return {
+    $schema: schemaRef(5, 'excerpt'),
+    id: plan.id,
+    title: hostileLabel(`Excerpt ${plan.order}`),
+    session: plan.session,
+    ...(plan.step ? { step: plan.step } : {}),
+    source: plan.source,
+    lines: plan.lines,
+    codes: plan.codes,
+    leadIn: hostileParagraph(`Lead-in ${plan.order}`),
+    interpretation: hostileParagraph(`Interpretation ${plan.order}`),
+    article: { section: hostileLabel('Results › Section'), page: plan.order, order: plan.order },
+    notes: [hostileParagraph('Note'), hostileText],
+  };
+}
+
+/** File path (relative to the study folder) → file content. */
+export function hostileFixture(): Map<string, string> {
+  const files = new Map<string, string>();
+  const json = (path: string, value: unknown) => files.set(path, `${JSON.stringify(value, null, 2)}\n`);
+
+  json('study.json', {
+    $schema: schemaRef(4, 'study'),
+    title: hostileLabel('Hostile Fixture: A Study Whose Every Field Attacks the Generator'),
+    shortTitle: hostileLabel('Hostile'),
+    authors: [{ family: hostileLabel('Family'), given: hostileLabel('Given'), credentials: hostileText, affiliation: hostileParagraph('Affiliation') }],
+    journal: { name: hostileLabel('Journal'), volume: 1, issue: 1, pages: hostileLabel('1-2'), issn: hostileLabel('ISSN') },
+    year: 2024,
+    published: '2024-01',
+    doi: '10.1234/"><img/src=x/onerror=window.__pwned=1>',
+    url: hostileUrl,
+    licence: { name: hostileLabel('Licence'), url: hostileUrl, notice: hostileParagraph('Notice') },
+    abstract: `${hostileParagraph('Abstract')}\n\n${hostileText}`,
+    keywords: [hostileLabel('keyword'), longWord, hostileText],
+    participants: [
+      { id: 'therapist', label: hostileLabel('Therapist'), role: 'therapist', description: hostileParagraph('Therapist') },
+      { id: 'client', label: hostileLabel('Client'), role: 'client', description: hostileParagraph('Client') },
+    ],
+    setting: hostileParagraph('Setting'),
+    durationNotes: { talk: hostileText, silence: hostileLabel('Silence note') },
+  });
+
+  json('codebook.json', {
+    $schema: schemaRef(4, 'codebook'),
+    themes: [
+      {
+        code: '1.0', name: hostileLabel('Theme one'), slug: 'theme-one', order: 1, colour: '#1f5f8b', colourDark: '#8cc4ec',
+        description: hostileParagraph('Theme one'),
+        subthemes: [
+          { code: '1.1', name: hostileLabel('Subtheme one'), slug: 'subtheme-one', order: 1, description: hostileParagraph('Subtheme one') },
+          { code: '1.2', name: `${longWord} ${hostileLabel('Subtheme two')}`, slug: 'subtheme-two', order: 2, description: hostileParagraph('Subtheme two') },
+        ],
+      },
+      { code: '2.0', name: hostileLabel('Theme two'), slug: 'theme-two', order: 2, colour: '#8a3b12', colourDark: '#f0a77c', description: hostileParagraph('Theme two') },
+    ],
+  });
+
+  json('sessions/1.json', session(1));
+  json('sessions/2.json', session(2));
+  for (const plan of plans) json(`excerpts/${plan.id}.json`, excerpt(plan));
+
+  json('questionnaires.json', {
+    $schema: schemaRef(4, 'questionnaires'),
+    introduction: hostileParagraph('Questionnaires'),
+    groups: [
+      { id: 'client-all', respondent: 'client', scope: 'all', heading: hostileLabel('Client questions'), questions: [{ text: hostileText, items: [hostileLabel('Item'), longWord] }], note: hostileText },
+      { id: 'therapist-2', respondent: 'therapist', scope: 2, heading: hostileLabel('Therapist questions'), questions: [{ text: hostileLabel('Question') }] },
+    ],
+  });
+
+  json('references.json', {
+    $schema: schemaRef(4, 'references'),
+    references: [
+      {
+        id: 'hostile2001', number: 1, type: 'article', authors: [{ family: hostileLabel('Author'), given: hostileLabel('A') }], year: 2001,
+        title: hostileText, container: hostileLabel('Container'), volume: hostileLabel('3'), issue: hostileLabel('1'), pages: hostileLabel('1–9'),
+        doi: '10.1234/"><script>window.__pwned=1</script>', url: hostileUrl, note: hostileParagraph('Reference note'),
+      },
+      {
+        id: 'hostile1999', number: 2, type: 'book', authors: [], editors: [{ family: hostileLabel('Editor'), given: hostileLabel('E') }], year: 1999,
+        title: `${longWord} ${hostileLabel('Book')}`, edition: hostileLabel('2nd'), publisher: hostileLabel('Publisher'), place: hostileLabel('Place'),
+      },
+    ],
+  });
+
+  json('glossary.json', {
+    $schema: schemaRef(4, 'glossary'),
+    terms: [
+      { id: 'hostile-term', term: hostileLabel('Term'), definition: hostileParagraph('Definition'), aliases: [hostileLabel('Alias')], related: ['other-term'], sources: ['hostile2001'] },
+      { id: 'other-term', term: hostileLabel('Other term'), definition: hostileText },
+    ],
+  });
+
+  json('procedure.json', {
+    $schema: schemaRef(4, 'procedure'),
+    heading: hostileLabel('Procedure'),
+    steps: [
+      { number: 1, text: hostileParagraph('Step one') },
+      { number: 2, text: hostileLabel('Step two'), items: [{ label: hostileLabel('a'), text: hostileText, items: [{ label: hostileLabel('i'), text: hostileParagraph('Sub-step') }] }] },
+    ],
+  });
+
+  // Chapters are authored MDX (code), so only their front matter carries hostile data; the
+  // body embeds every excerpt so excerpt rendering inside prose is exercised too.
+  const frontMatter = { title: hostileLabel('Chapter'), description: hostileParagraph('Chapter description') };
+  files.set(
+    'chapters/findings.mdx',
+    [
+      '---',
+      `title: ${JSON.stringify(frontMatter.title)}`,
+      `description: ${JSON.stringify(frontMatter.description)}`,
+      'order: 1',
+      '---',
+      '',
+      'The excerpts of this hostile study, embedded in prose.',
+      '',
+      '## Excerpts',
+      '',
+      ...plans.flatMap((plan) => [`<Excerpt id="${plan.id}" />`, '']),
+      `See also <ExcerptLink id="${plans[0]!.id}" />.`,
+      '',
+    ].join('\n'),
+  );
+  return files;
+}

@@ -1,0 +1,52 @@
+/**
+ * Gates over every page of every build, without a browser: valid HTML, no broken
+ * internal links or anchors, alternative text for images and names for graphics, no
+ * inline event handlers or script URLs (so a strict Content-Security-Policy can be
+ * used), and rel="noopener" on links to other sites. Both the bundled study and the
+ * hostile fixture study are checked: escaping mistakes show up as invalid markup there.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { validatePage } from './html-validate.ts';
+import { brokenLinks } from './links.ts';
+import { declaresIcon, externalLinksWithoutNoopener, imagesWithoutAlt, inlineHandlers, missingReferences, scriptUrls, unnamedSvgs } from './markup.ts';
+import { builtPages, parsePage, siteOf } from './site.ts';
+
+const builds = { 'the bundled study': inject('distDir'), 'the hostile fixture study': inject('hostileDistDir') };
+
+for (const [name, distDir] of Object.entries(builds)) {
+  describe(`every page of ${name}`, () => {
+    const pages = builtPages(distDir);
+    const site = siteOf(distDir);
+    const problems = (check: (page: (typeof pages)[number]) => string[]) => pages.flatMap((page) => check(page).map((problem) => `${page.route}: ${problem}`));
+
+    it('includes the overview', () => {
+      expect(pages.map((page) => page.route)).toContain('/');
+    });
+
+    it('is valid HTML', async () => {
+      const errors = (await Promise.all(pages.map(validatePage))).flat();
+      expect(errors).toEqual([]);
+    });
+
+    it('has no broken internal link or #anchor, and no reference to a missing id', () => {
+      expect(brokenLinks(distDir, site)).toEqual([]);
+      expect(problems((page) => missingReferences(parsePage(page.file)))).toEqual([]);
+    });
+
+    it('gives every image alternative text and every visible graphic a name', () => {
+      expect(problems((page) => { const tree = parsePage(page.file); return [...imagesWithoutAlt(tree), ...unnamedSvgs(tree)]; })).toEqual([]);
+    });
+
+    it('has no inline event handlers and no script URLs', () => {
+      expect(problems((page) => { const tree = parsePage(page.file); return [...inlineHandlers(tree), ...scriptUrls(tree)]; })).toEqual([]);
+    });
+
+    it('declares an icon on every page, so browsers do not request a missing /favicon.ico', () => {
+      expect(problems((page) => (page.redirectsTo === undefined && !declaresIcon(parsePage(page.file)) ? ['has no <link rel="icon">'] : []))).toEqual([]);
+    });
+
+    it('opens links to other sites with rel="noopener"', () => {
+      expect(problems((page) => externalLinksWithoutNoopener(parsePage(page.file), site))).toEqual([]);
+    });
+  });
+}
