@@ -3,7 +3,7 @@
  * hostile strings. `write-fixture.ts` writes it to tests/fixtures/studies/hostile/, and a
  * test fails if the committed files drift from it.
  */
-import { hostileLabel, hostileParagraph, hostileText, longTurn, longWord, jefferson, injections } from './payloads.ts';
+import { hostileLabel, hostileParagraph, hostileTalk, hostileText, longTurn, longWord, transcriptInjections } from './payloads.ts';
 
 const schemaRef = (depth: number, name: string) => `${'../'.repeat(depth)}public/schemas/${name}.schema.json`;
 
@@ -48,11 +48,11 @@ const plans: ExcerptPlan[] = [
     codes: ['1.1', '2.0'],
     order: 1,
     lines: [
-      { kind: 'turn', speaker: 'therapist', text: `${injections[0]} ${jefferson}` },
+      { kind: 'turn', speaker: 'therapist', text: hostileTalk },
       { kind: 'silence', text: '(2.0)' },
-      { kind: 'turn', speaker: 'client', text: `[yeah] ${injections[1]} ${injections[3]}` },
-      { kind: 'turn', text: `${injections[4]} ${longWord}` },
-      { kind: 'omission', text: injections[5] },
+      { kind: 'turn', speaker: 'client', text: `[yeah] ${transcriptInjections[1]} ${transcriptInjections[3]}` },
+      { kind: 'turn', text: `${transcriptInjections[2]} ${longWord}` },
+      { kind: 'omission', text: '[…]' },
     ],
   },
   {
@@ -63,7 +63,7 @@ const plans: ExcerptPlan[] = [
     order: 2,
     lines: [
       { kind: 'turn', speaker: 'client', text: longTurn() },
-      { kind: 'turn', speaker: 'therapist', text: `=mm ${hostileText}` },
+      { kind: 'turn', speaker: 'therapist', text: `=mm ${hostileTalk}` },
     ],
   },
   {

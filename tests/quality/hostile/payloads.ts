@@ -44,10 +44,28 @@ export function hostileParagraph(name: string): string {
   return `${name}: ${hostileText} ${longWord}`;
 }
 
-/** A turn of exactly 10,000 characters mixing words, Jefferson symbols and injections. */
+/**
+ * Injections that are also well-formed Jefferson notation, for session transcripts: the
+ * CA engine reads `<…>` as slower talk and `$…$` as a paired span, and the loader rejects
+ * unbalanced notation, so these keep every bracket paired while still spelling out markup.
+ */
+export const transcriptInjections = [
+  '<script>window.__pwned=1</script>',
+  '<img src=x onerror=window.__pwned=1>',
+  '</style><img src=x onerror=window.__pwned=1>',
+  '</script><svg onload=alert(1)>',
+  '{window.__pwned=1} {{x}} {@html x} ${x} and ${y}',
+  '<Excerpt id="x" /> import x from "y"',
+  'javascript:window.__pwned=1',
+] as const;
+
+/** Hostile talk that is valid session-transcript notation. */
+export const hostileTalk = [...transcriptInjections, bidi, graphemes, jefferson].join(' ');
+
+/** A turn of exactly 10,000 characters mixing words, Jefferson symbols and injections; never cuts a span in two. */
 export function longTurn(): string {
-  const unit = `so (.) I was ↑like° [yeah] = <script>window.__pwned=1</script> "><img src=x onerror="window.__pwned=1"> ${jefferson} `;
-  return unit.repeat(Math.ceil(10_000 / unit.length)).slice(0, 10_000).trimEnd().padEnd(10_000, 'h');
+  const unit = `so (.) I was ↑like [yeah] ${hostileTalk} `;
+  return unit.repeat(Math.floor(10_000 / unit.length)).padEnd(10_000, 'm');
 }
 
 /** Substrings whose literal presence in a page's text shows hostile markup was printed as text. */
