@@ -3,25 +3,13 @@
  * violations. Also checks that no template scrolls sideways on a 360 px wide phone.
  */
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 import { bundledStudy, templatePages } from './templates.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite();
 const pages = templatePages(await bundledStudy());
-
-beforeAll(async () => {
-  server = await serveStatic(inject('distDir'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 interface Violation {
   id: string;
@@ -49,9 +37,9 @@ function describeViolations(path: string, found: Violation[]): string {
 for (const colorScheme of ['light', 'dark'] as const) {
   describe(`axe in ${colorScheme} mode`, () => {
     it.each(pages)('$template (/$path) has no violations', async ({ path }) => {
-      const context = await browser.newContext({ colorScheme });
+      const context = await site.browser.newContext({ colorScheme });
       const page = await context.newPage();
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       // Open every disclosure so hidden content (data tables, notes) is checked too.
       await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
       const found = await violations(page);
@@ -63,11 +51,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 describe('on a 360 px wide screen', () => {
   it('no template scrolls sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
     const overflowing: string[] = [];
     for (const { path } of pages) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (overflow > 0) overflowing.push(`/${path}: ${overflow}px too wide`);
     }

@@ -3,35 +3,23 @@
  * permalink and back, by links alone; and the same with the keyboard on a phone-sized
  * screen without JavaScript.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 import { bundledStudy } from './templates.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite();
 const study = await bundledStudy();
 const theme = study.codes.find((info) => info.kind === 'theme' && !info.leaf)!;
 const subtheme = study.codes.find((info) => info.kind === 'subtheme' && info.theme.code === theme.code && (study.excerptsByCode.get(info.code)?.length ?? 0) > 0)!;
 const excerpt = study.excerptsByCode.get(subtheme.code)![0]!;
 
-beforeAll(async () => {
-  server = await serveStatic(inject('distDir'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 const h1 = (page: Page) => page.locator('h1').innerText();
 
 describe('from the overview to an excerpt', () => {
   it('follows theme, subtheme and excerpt links, then comes back', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url);
     await page.locator(`main a[href$="/themes/${theme.slug}/"]`).first().click();
     await expect(h1(page)).resolves.toBe(`${theme.code} ${theme.name}`);
 
@@ -52,8 +40,8 @@ describe('from the overview to an excerpt', () => {
   });
 
   it('walks the codebook in process order with previous/next', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}themes/${theme.slug}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}themes/${theme.slug}/`);
     const visited = [await h1(page)];
     for (;;) {
       const next = page.getByRole('navigation', { name: 'Codebook order' }).locator('a[rel="next"]');
@@ -67,9 +55,9 @@ describe('from the overview to an excerpt', () => {
   });
 
   it('reaches an excerpt with the keyboard alone, without JavaScript, on a phone', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}themes/${subtheme.theme.slug}/${subtheme.slug}/`);
+    await page.goto(`${site.server.url}themes/${subtheme.theme.slug}/${subtheme.slug}/`);
     const target = `/excerpts/${excerpt.id}/`;
     let reached = false;
     for (let step = 0; step < 80 && !reached; step += 1) {

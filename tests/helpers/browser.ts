@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { serveStatic, type StaticServer } from './serve.ts';
 
 export const chromiumPath = process.env.CASEBOOK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -15,4 +17,36 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
+}
+
+export interface BuiltSiteSession {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+}
+
+/**
+ * For a test file that drives the built bundled study: serves it and launches Chromium
+ * before the file's tests, and closes both after. Read `browser`/`server` inside tests.
+ */
+export function useBuiltSite(): BuiltSiteSession {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(inject('distDir'));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('useBuiltSite(): the browser is only available inside tests');
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('useBuiltSite(): the server is only available inside tests');
+      return server;
+    },
+  };
 }

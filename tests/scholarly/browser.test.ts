@@ -4,39 +4,26 @@
  * JavaScript), and the copy buttons put the citation on the clipboard.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 import { searchResults, wordOnlyOneExcerptSays } from './search-helpers.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('distDir'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('search', () => {
   // "puppy" and "swaddle" each occur in more than one excerpt's text (an interpretation
   // quotes the therapist's "puppy"), so the word is derived from the content instead.
   it('finds an excerpt by a word only it contains, and links to its page', async () => {
     const { word, id } = wordOnlyOneExcerptSays(join(repoRoot, 'content'));
-    const page = await browser.newPage();
-    expect(await searchResults(page, `${server.url}search/`, word)).toEqual([`/excerpts/${id}/`]);
+    const page = await site.browser.newPage();
+    expect(await searchResults(page, `${site.server.url}search/`, word)).toEqual([`/excerpts/${id}/`]);
     await page.close();
   });
 
   it('offers filters for an excerpt’s speaker, code, session and source', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}search/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}search/`);
     // A string, so Vitest does not rewrite the browser-side import().
     const filters: Record<string, Record<string, number>> = await page.evaluate(
       `import(new URL('../pagefind/pagefind.js', location.href).href).then((pagefind) => pagefind.filters())`,
@@ -50,8 +37,8 @@ describe('search', () => {
   });
 
   it('keeps the query in the address so a search can be shared', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}search/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}search/`);
     await page.locator('.pagefind-ui__search-input').fill('swaddle');
     await page.locator('.pagefind-ui__message', { hasText: /results? for swaddle/u }).waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('swaddle');
@@ -59,9 +46,9 @@ describe('search', () => {
   });
 
   it('without JavaScript, explains that search needs it and offers ways to browse', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.server.url}search/`);
     // Playwright's text selectors skip <noscript>, so the notice is found by its class.
     const notice = page.locator('noscript .search-notice');
     await expect(notice.isVisible()).resolves.toBe(true);
@@ -75,12 +62,12 @@ describe('search', () => {
 
 describe('JavaScript on an excerpt page', () => {
   it('stays within 15 KB and never loads the search UI', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const scripts: { url: string; bytes: number }[] = [];
     page.on('response', async (response) => {
       if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), bytes: (await response.body()).length });
     });
-    await page.goto(`${server.url}excerpts/puppy-preschool/`, { waitUntil: 'load' });
+    await page.goto(`${site.server.url}excerpts/puppy-preschool/`, { waitUntil: 'load' });
     const inlineBytes = await page.evaluate(() =>
       [...document.querySelectorAll('script:not([src])')]
         .filter((script) => script.getAttribute('type') !== 'application/ld+json')
@@ -95,10 +82,10 @@ describe('JavaScript on an excerpt page', () => {
 
 describe('cite this excerpt', () => {
   it('copies the RIS record to the clipboard', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const context = await site.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.server.url).origin });
     const page = await context.newPage();
-    await page.goto(`${server.url}excerpts/puppy-preschool/`);
+    await page.goto(`${site.server.url}excerpts/puppy-preschool/`);
     const section = page.locator('section.cite-this');
     await section.getByText('RIS (EndNote, Zotero, Mendeley)').last().click();
     await section.getByRole('button', { name: 'Copy RIS' }).last().click();
@@ -110,9 +97,9 @@ describe('cite this excerpt', () => {
   });
 
   it('shows the citations as selectable text without JavaScript, copy buttons hidden', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}excerpts/puppy-preschool/`);
+    await page.goto(`${site.server.url}excerpts/puppy-preschool/`);
     await expect(page.getByText('Clark, T. (2019). The Psychotherapeutic Relationship in Massage Therapy.').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: /^Copy/u }).count()).resolves.toBe(0);
     await context.close();
