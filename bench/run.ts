@@ -1,0 +1,221 @@
+/**
+ * `npm run bench [S] [M] [L]`: generates synthetic studies at three scales, builds each
+ * with the real build command, and reports wall time (split into phases), peak memory of
+ * the build's process tree, pages and bytes written, the JavaScript and CSS a reader
+ * downloads per page type, a rebuild after changing one excerpt, and Lighthouse scores of
+ * the S build. Prints a table and the targets met or missed, and writes bench/results.md.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { generateStudy, scales, writeStudy, type Scale } from './generate.ts';
+import { lighthouse, type LighthouseResult } from './lighthouse.ts';
+import { pageWeight, type PageWeight } from './page-weight.ts';
+import { runTree, type TreeRun } from './process-tree.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, 'bench', '.work');
+const trash = join(work, 'trash');
+const buildTimeoutMs = 30 * 60_000;
+
+const phases = [
+  { name: 'astro build', pattern: /astro\.mjs build/ },
+  { name: 'pagefind', pattern: /pagefind/ },
+];
+
+interface Result {
+  scale: Scale;
+  build: TreeRun;
+  pages: number;
+  outputBytes: number;
+  weights: Record<string, PageWeight>;
+  rebuild?: TreeRun;
+}
+
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Moves a folder out of the way instead of deleting it: deleting ~10,000 files slows file creation here for minutes. */
+async function moveAside(path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  await mkdir(trash, { recursive: true });
+  await rename(path, join(trash, `${Date.now()}-${path.split('/').pop()}`));
+}
+
+function walk(dir: string): { pages: number; bytes: number } {
+  let pages = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    if (entry.name === 'index.html' || (entry.name === '404.html' && entry.parentPath === dir)) pages += 1;
+  }
+  return { pages, bytes };
+}
+
+function build(studyDir: string, distDir: string): Promise<TreeRun> {
+  return runTree(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/cli/build.ts')], { ...process.env, STUDY_DIR: studyDir, CASEBOOK_DIST: distDir }, phases, buildTimeoutMs);
+}
+
+/** Phase durations: check runs before Astro starts, the swap after the last child exits. */
+function phaseSplit(run: TreeRun): string {
+  const astro = run.phases.get('astro build');
+  const pagefind = run.phases.get('pagefind');
+  if (!astro || !pagefind) return 'phases not observed';
+  return [`check ${seconds(astro[0])}`, `astro ${seconds(astro[1] - astro[0])}`, `pagefind ${seconds(pagefind[1] - pagefind[0])}`, `swap ${seconds(run.wallMs - pagefind[1])}`].join(', ');
+}
+
+/** The first page of each type, found in the built site rather than assumed. */
+function samplePages(distDir: string): Record<string, string> {
+  const firstDir = (path: string) => readdirSync(join(distDir, path), { withFileTypes: true }).find((entry) => entry.isDirectory() && existsSync(join(distDir, path, entry.name, 'index.html')))?.name;
+  return { overview: '/', theme: `/themes/${firstDir('themes')}/`, session: '/sessions/1/', excerpt: '/excerpts/excerpt-1/' };
+}
+
+async function benchScale(scale: Scale, withRebuild: boolean): Promise<Result> {
+  const base = join(work, scale.name);
+  const studyDir = join(base, 'study');
+  const distDir = join(base, 'dist');
+  await moveAside(studyDir);
+  await writeStudy(studyDir, generateStudy(scale));
+  await moveAside(distDir);
+  console.error(`building ${scale.name} (${scale.excerpts} excerpts)…`);
+  const run = await build(studyDir, distDir);
+  if (run.status !== 0) throw new Error(`The ${scale.name} build failed (${run.status}):\n${run.output.slice(-3000)}`);
+  const { pages, bytes } = walk(distDir);
+  const weights = Object.fromEntries(Object.entries(samplePages(distDir)).map(([type, route]) => [type, pageWeight(distDir, route)]));
+  const result: Result = { scale, build: run, pages, outputBytes: bytes, weights };
+  if (withRebuild) {
+    // The researcher's edit: one excerpt's interpretation changes, then the same build command.
+    const file = join(studyDir, 'excerpts', 'excerpt-1.json');
+    const excerpt = JSON.parse(await readFile(file, 'utf8')) as { interpretation: string };
+    excerpt.interpretation = `${excerpt.interpretation.slice(0, -1)}, recoded.`;
+    await writeFile(file, `${JSON.stringify(excerpt, null, 2)}\n`);
+    console.error(`rebuilding ${scale.name} after changing one excerpt…`);
+    result.rebuild = await build(studyDir, distDir);
+    if (result.rebuild.status !== 0) throw new Error(`The ${scale.name} rebuild failed:\n${result.rebuild.output.slice(-3000)}`);
+  }
+  return result;
+}
+
+function machine(): string {
+  const version = (name: string) => (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const timeAvailable = existsSync('/usr/bin/time') ? '' : ' (memory sampled from /proc every 100 ms; /usr/bin/time is not installed)';
+  return [
+    `- Machine: ${cpus().length} cores (nproc ${execSync('nproc').toString().trim()}), ${cpu}, ${(totalmem() / 1_073_741_824).toFixed(1)} GiB memory${timeAvailable}`,
+    `- Load average when the run began: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (the machine is shared; runs drift by up to ~30 %)`,
+    `- Versions: node ${process.version}, astro ${version('astro')}, pagefind ${version('pagefind')}, lighthouse ${existsSync(join(root, 'node_modules/lighthouse/package.json')) ? version('lighthouse') : 'not installed'}`,
+  ].join('\n');
+}
+
+function table(results: Result[]): string {
+  const rows = [
+    '| Scale | Sessions | Codes | Excerpts | Wall time | Phases | Peak memory | Pages | Output | JS overview / theme / session / excerpt | CSS excerpt | JS on demand (excerpt) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...results.map(({ scale, build, pages, outputBytes, weights }) =>
+      [
+        scale.name,
+        scale.sessions,
+        `${scale.themes} × ${scale.subthemesPerTheme}`,
+        scale.excerpts.toLocaleString('en'),
+        seconds(build.wallMs),
+        phaseSplit(build),
+        mb(build.peakRssBytes),
+        pages.toLocaleString('en'),
+        mb(outputBytes),
+        ['overview', 'theme', 'session', 'excerpt'].map((type) => kb(weights[type]!.js.bytes)).join(' / '),
+        kb(weights.excerpt!.css.bytes),
+        kb(weights.excerpt!.jsOnDemand.bytes),
+      ].join(' | '),
+    ).map((row) => `| ${row} |`),
+  ];
+  return rows.join('\n');
+}
+
+function weightsTable(results: Result[]): string {
+  return [
+    '| Scale | Page type | HTML (gzip) | JS up front (gzip) | JS on demand (gzip) | CSS (gzip) |',
+    '|---|---|---|---|---|---|',
+    ...results.flatMap(({ scale, weights }) =>
+      Object.entries(weights).map(([type, w]) => `| ${scale.name} | ${type} | ${kb(w.html.bytes)} (${kb(w.html.gzip)}) | ${kb(w.js.bytes)} (${kb(w.js.gzip)}) | ${kb(w.jsOnDemand.bytes)} (${kb(w.jsOnDemand.gzip)}) | ${kb(w.css.bytes)} (${kb(w.css.gzip)}) |`),
+    ),
+  ].join('\n');
+}
+
+function targets(results: Result[]): { text: string; met: boolean }[] {
+  const by = (name: string) => results.find((result) => result.scale.name === name);
+  const L = by('L');
+  const M = by('M');
+  const out: { text: string; met: boolean }[] = [];
+  if (L) {
+    out.push({ text: `L builds in under 60 s: ${seconds(L.build.wallMs)}`, met: L.build.wallMs < 60_000 });
+    out.push({ text: `L peaks under 2 GB of memory: ${mb(L.build.peakRssBytes)}`, met: L.build.peakRssBytes < 2 * 1024 ** 3 });
+  }
+  if (L && M) {
+    const timeRatio = L.build.wallMs / M.build.wallMs;
+    const sizeRatio = L.scale.excerpts / M.scale.excerpts;
+    out.push({ text: `Time grows no worse than linearly from M to L: ×${timeRatio.toFixed(1)} time for ×${sizeRatio} excerpts (×${(L.pages / M.pages).toFixed(1)} pages)`, met: timeRatio <= sizeRatio });
+  }
+  for (const result of results) {
+    const js = result.weights.excerpt!.js.bytes;
+    out.push({ text: `${result.scale.name}: an excerpt page needs at most 15 KB of JavaScript: ${kb(js)} (${kb(result.weights.excerpt!.js.gzip)} gzipped)`, met: js <= 15 * 1024 });
+  }
+  for (const result of results.filter((entry) => entry.rebuild)) {
+    out.push({ text: `${result.scale.name}: a rebuild after changing one excerpt is no slower than a full build: ${seconds(result.rebuild!.wallMs)} against ${seconds(result.build.wallMs)} (${phaseSplit(result.rebuild!)})`, met: result.rebuild!.wallMs <= result.build.wallMs });
+  }
+  return out;
+}
+
+function lighthouseSection(results: LighthouseResult[]): string {
+  const rows = results.map((result) =>
+    result.scores
+      ? `| ${result.route} | ${result.scores.performance} | ${result.scores.accessibility} | ${result.scores['best-practices']} | ${result.scores.seo} | ${result.failing?.join(', ') || '—'} |`
+      : `| ${result.route} | — | — | — | — | could not run: ${result.error} |`,
+  );
+  return ['| Page (S build) | Performance | Accessibility | Best practices | SEO | Audits that cost points |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+const wanted = process.argv.slice(2).map((name) => name.toUpperCase());
+const chosen = scales.filter((scale) => wanted.length === 0 || wanted.includes(scale.name));
+const header = machine();
+const results: Result[] = [];
+for (const scale of chosen) results.push(await benchScale(scale, scale.name === 'L' || (scale === chosen.at(-1) && !chosen.some((entry) => entry.name === 'L'))));
+const small = results.find((result) => result.scale.name === 'S');
+const audits = small ? await lighthouse(join(work, 'S', 'dist'), Object.values(samplePages(join(work, 'S', 'dist')))) : [];
+
+const checks = targets(results);
+const report = [
+  '# Benchmark results',
+  '',
+  `Written by \`npm run bench${wanted.length ? ` ${wanted.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Synthetic studies from \`bench/generate.ts\` (seeded), built with \`src/cli/build.ts\` into \`bench/.work/\`.`,
+  '',
+  header,
+  '',
+  '## Builds',
+  '',
+  table(results),
+  '',
+  'Phases are observed from outside: *check* is the time before Astro starts (the build CLI loading and validating the study), *swap* the time after Pagefind ends (renaming into place and deleting the previous output). JavaScript is counted up front (inline module scripts, linked scripts and their static imports); *on demand* is what dynamic `import()` can load later. Sizes are uncompressed unless marked gzip.',
+  '',
+  '## Page weight by page type',
+  '',
+  weightsTable(results),
+  '',
+  '## Targets',
+  '',
+  ...checks.map((check) => `- ${check.met ? 'met' : '**missed**'}: ${check.text}`),
+  '',
+  ...(small ? ['## Lighthouse', '', lighthouseSection(audits), ''] : []),
+].join('\n');
+
+await writeFile(join(root, 'bench', 'results.md'), report);
+console.log(table(results));
+console.log('');
+for (const check of checks) console.log(`${check.met ? '✔ met   ' : '✖ missed'}  ${check.text}`);
+if (small) console.log(`\n${lighthouseSection(audits)}`);
+console.log(`\nWrote bench/results.md`);
+// Old output is deleted only now, after every timing is taken.
+await rm(trash, { recursive: true, force: true });
