@@ -14,6 +14,8 @@ export interface Phase {
 
 export interface TreeRun {
   status: number | null;
+  /** Whether it was stopped for running past the timeout. */
+  timedOut: boolean;
   wallMs: number;
   peakRssBytes: number;
   /** Phase name → [first seen, last seen] in ms since start. */
@@ -64,7 +66,8 @@ function commandLine(pid: number): string {
 export function runTree(command: string, args: string[], env: NodeJS.ProcessEnv, phases: Phase[], timeoutMs: number, sampleMs = 100): Promise<TreeRun> {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout ends the whole tree (tsx, the build, Astro, Pagefind).
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -85,11 +88,15 @@ export function runTree(command: string, args: string[], env: NodeJS.ProcessEnv,
       }
     };
     const timer = setInterval(sample, sampleMs);
-    const killer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    let timedOut = false;
+    const killer = setTimeout(() => {
+      timedOut = true;
+      process.kill(-child.pid!, 'SIGKILL');
+    }, timeoutMs);
     child.on('exit', (status) => {
       clearInterval(timer);
       clearTimeout(killer);
-      done({ status, wallMs: performance.now() - started, peakRssBytes: peak, phases: seen, output });
+      done({ status, timedOut, wallMs: performance.now() - started, peakRssBytes: peak, phases: seen, output });
     });
   });
 }

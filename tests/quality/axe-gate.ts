@@ -1,0 +1,62 @@
+/**
+ * The accessibility gate for one built site, shared by the test files that apply it (one
+ * per build, so the builds are checked in parallel): axe-core on every page in light and
+ * dark mode. Each mode sets both the reader's system preference (`colorScheme`) and the
+ * site's own choice (`data-theme`, through the stored toggle). One browser, one context
+ * per mode, pages in sequence.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { axeViolations } from './axe.ts';
+import { readablePages } from './site.ts';
+
+export type Mode = 'light' | 'dark';
+
+/** A context whose pages open with the system preference `system` and, when given, the toggle's stored choice `stored`. */
+export async function contextFor(browser: Browser, system: Mode, stored: Mode | undefined): Promise<BrowserContext> {
+  const context = await browser.newContext({ colorScheme: system, reducedMotion: 'reduce' });
+  if (stored) await context.addInitScript((theme) => localStorage.setItem('casebook-theme', theme), stored);
+  return context;
+}
+
+/** Serves `distDir` and launches Chromium for the enclosing file's tests. */
+export function useSite(distDir: string): { browser(): Browser; url(route: string): string } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(distDir);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser!, url: (route) => new URL(route.slice(1), server!.url).href };
+}
+
+export function axeGate(name: string, distDir: string): void {
+  describe(`every page of ${name}`, () => {
+    const site = useSite(distDir);
+    const pages = readablePages(distDir);
+
+    for (const mode of ['light', 'dark'] as const) {
+      it(`has no WCAG 2.2 AA violation in ${mode} mode`, async () => {
+        const context = await contextFor(site.browser(), mode, mode);
+        const page = await context.newPage();
+        const violations: string[] = [];
+        try {
+          for (const { route } of pages) {
+            await page.goto(site.url(route));
+            expect(await page.evaluate(() => document.documentElement.dataset.theme), `data-theme on ${route}`).toBe(mode);
+            violations.push(...(await axeViolations(page, `${route} [${mode}]`).catch((error: Error) => [`${route} [${mode}]: axe could not run: ${error.message}`])));
+          }
+        } finally {
+          await context.close();
+        }
+        expect(violations).toEqual([]);
+      }, 600_000);
+    }
+  });
+}
