@@ -22,7 +22,6 @@ export function legendToHast(entries: readonly SymbolEntry[], options: LegendOpt
       h('p.ca-legend-title', { id: options.id }, options.title ?? 'Transcription symbols'),
       h(
         'dl.ca-legend-list',
-        { ariaLabelledBy: options.id },
         entries.map((entry) =>
           h('div.ca-legend-item', [
             h('dt', h('code.ca-legend-symbol', [glyph(entry)])),

@@ -116,8 +116,12 @@ function silencePattern(id: string): Element {
   ]);
 }
 
+/** SVG text cannot wrap, so a long session title is shortened on the chart; the data table keeps it whole. */
+const MAX_LABEL = 30;
+
 function sessionLabel(session: Session, highlight: number | undefined): string {
-  return session.number === highlight ? `${session.title} (this session)` : session.title;
+  const title = [...session.title].length > MAX_LABEL ? `${[...session.title].slice(0, MAX_LABEL - 1).join('')}…` : session.title;
+  return session.number === highlight ? `${title} (this session)` : title;
 }
 
 /** A sentence per session, for the description. */

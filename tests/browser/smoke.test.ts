@@ -18,7 +18,7 @@ describe('the built bundled study in Chromium', () => {
     const page = await context.newPage();
     await page.goto(site.server.url);
     await page.getByRole('button', { name: 'Dark mode' }).click();
-    await page.goto(`${site.server.url}themes/`);
+    await page.goto(`${site.server.url}codebook/`);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
     await expect(page.getByRole('button', { name: 'Dark mode' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await context.close();

@@ -8,7 +8,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/build-site.ts';
+import { acquireBuildLock, repoRoot } from '../helpers/build-site.ts';
 
 const copy = join(repoRoot, `.dev-study-${process.pid}`);
 let server: ChildProcess | undefined;
@@ -42,7 +42,11 @@ async function titleBecomes(path: string, done: (title: string) => boolean, atte
   return last;
 }
 
+// The dev server writes Astro's shared .astro/ state for its study copy; builds wait meanwhile.
+let releaseBuildLock = () => {};
+
 beforeAll(async () => {
+  releaseBuildLock = acquireBuildLock();
   await cp(join(repoRoot, 'content'), copy, { recursive: true });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
@@ -62,6 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server?.pid) process.kill(-server.pid);
   await rm(copy, { recursive: true, force: true });
+  releaseBuildLock();
 });
 
 describe('npm run dev', () => {

@@ -21,6 +21,16 @@ const lockDir = resolve(repoRoot, 'node_modules', '.casebook-build.lock');
 const staleAfterMs = 600_000;
 
 function withBuildLock<T>(run: () => T): T {
+  const release = acquireBuildLock();
+  try {
+    return run();
+  } finally {
+    release();
+  }
+}
+
+/** Waits for the build lock and returns its release; for tests that run Astro themselves (a build, or `astro dev`). */
+export function acquireBuildLock(): () => void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
     try {
@@ -36,11 +46,7 @@ function withBuildLock<T>(run: () => T): T {
       Atomics.wait(pause, 0, 0, 250);
     }
   }
-  try {
-    return run();
-  } finally {
-    rmSync(lockDir, { recursive: true, force: true });
-  }
+  return () => rmSync(lockDir, { recursive: true, force: true });
 }
 
 /** Runs `npm run build`'s script in a child process with the given environment. */
