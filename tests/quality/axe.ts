@@ -11,8 +11,9 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Every WCAG A and AA rule up to WCAG 2.2. */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export async function axeViolations(page: Page, label: string): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
+/** Runs axe in the page, injecting it first unless `inject` is false (it is already there). */
+export async function axeViolations(page: Page, label: string, inject = true): Promise<string[]> {
+  if (inject) await page.addScriptTag({ path: axePath });
   const results = await page.evaluate(
     (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
     wcagTags,

@@ -1,8 +1,8 @@
 /**
- * Internal link checking over a built site: every link, stylesheet, script and image URL
- * that points into the site must name a file that exists, and every `#fragment` an id
- * on the target page. Absolute URLs on the site's own origin (canonical links) count as
- * internal.
+ * What tests/site/link-check.ts (relative and root-relative links) does not cover: URLs
+ * written absolute on the site's own origin (canonical links, the edition's own address)
+ * and the targets of redirect stubs. Each must name a file that exists, and a
+ * `#fragment` an id on the target page.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,8 +52,10 @@ export function idsOf(nodes: Element[]): Set<string> {
   return ids;
 }
 
-/** One message per broken internal URL or fragment, naming the page and the URL. */
-export function brokenLinks(distDir: string, site: URL): string[] {
+const absolute = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
+
+/** One message per broken absolute same-origin URL or redirect target, naming the page and the URL. */
+export function brokenSelfLinks(distDir: string, site: URL): string[] {
   const pages = builtPages(distDir);
   const parsed = new Map(pages.map((page) => [page.file, elements(parsePage(page.file))]));
   const idCache = new Map<string, Set<string>>();
@@ -80,7 +82,7 @@ export function brokenLinks(distDir: string, site: URL): string[] {
     for (const node of parsed.get(page.file)!) {
       for (const attribute of urlAttributes[node.tagName] ?? []) {
         const value = node.properties[attribute];
-        if (typeof value === 'string') check(page, value, `<${node.tagName} ${attribute}="${value}">`);
+        if (typeof value === 'string' && absolute.test(value)) check(page, value, `<${node.tagName} ${attribute}="${value}">`);
       }
     }
   }

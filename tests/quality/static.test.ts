@@ -1,6 +1,7 @@
 /**
  * Gates over every page of every build, without a browser: valid HTML, no broken
- * internal links or anchors, alternative text for images and names for graphics, no
+ * internal links or anchors (tests/site/link-check.ts, plus absolute links to the site
+ * itself and redirect targets), alternative text for images and names for graphics, no
  * inline event handlers or script URLs (so a strict Content-Security-Policy can be
  * used), and rel="noopener" on links to other sites. Both the bundled study and the
  * hostile fixture study are checked: escaping mistakes show up as invalid markup there.
@@ -8,7 +9,8 @@
 import type { Root } from 'hast';
 import { describe, expect, inject, it } from 'vitest';
 import { validatePage } from './html-validate.ts';
-import { brokenLinks } from './links.ts';
+import { checkLinks, formatBroken } from '../site/link-check.ts';
+import { brokenSelfLinks } from './links.ts';
 import { declaresIcon, externalLinksWithoutNoopener, imagesWithoutAlt, inlineHandlers, missingReferences, scriptUrls, unnamedSvgs } from './markup.ts';
 import { builtPages, parsePage, siteOf, type BuiltPage } from './site.ts';
 
@@ -32,8 +34,9 @@ for (const [name, distDir] of Object.entries(builds)) {
       expect(errors).toEqual([]);
     });
 
-    it('has no broken internal link or #anchor, and no reference to a missing id', () => {
-      expect(brokenLinks(distDir, site)).toEqual([]);
+    it('has no broken internal link or #anchor, and no reference to a missing id', async () => {
+      expect(formatBroken((await checkLinks(distDir, site.pathname)).broken)).toBe('');
+      expect(brokenSelfLinks(distDir, site)).toEqual([]);
       expect(problems(missingReferences)).toEqual([]);
     });
 
