@@ -50,6 +50,13 @@ describe('building another study with STUDY_DIR', () => {
     expect(await page('sessions/2')).toContain('Cold water');
   });
 
+  it('turns a ```ca block in a chapter into an annotated transcript (the remark plugin ran in the Astro build)', async () => {
+    const html = await page('chapters/notes');
+    expect(html).toContain('class="ca-transcript');
+    expect(html).toMatch(/<span class="ca-sr">pause, 2 seconds<\/span>/);
+    expect(html).not.toContain('<code class="language-ca">');
+  });
+
   it('leaves the previous dist/ untouched when the content is invalid', async () => {
     const marker = join(dist, 'marker.txt');
     await writeFile(marker, 'previous build');
