@@ -1,0 +1,36 @@
+/**
+ * The charts' island: with the keyboard, a reader focuses a chart and steps through its
+ * segments with the arrow keys, and each segment's details appear; Escape hides them.
+ */
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
+
+const site = useBuiltSite();
+
+describe('session phases chart in Chromium', () => {
+  it('shows a segment’s details when it is reached from the keyboard, and hides them on Escape', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}sessions/1/`);
+    const chart = page.locator('.cb-chart--phases svg').first();
+    await chart.focus();
+    await page.keyboard.press('ArrowRight');
+    const tip = page.locator('.cb-tip');
+    await expect(tip.isVisible()).resolves.toBe(true);
+    const first = await tip.textContent();
+    const marks = await chart.locator('[data-detail]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-detail')));
+    expect(marks).toContain(first);
+    await page.keyboard.press('ArrowRight');
+    await expect(tip.textContent()).resolves.not.toBe(first);
+    await page.keyboard.press('Escape');
+    await expect(tip.isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('names session 1’s total in a segment detail, taken from the data', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}sessions/1/`);
+    const details = await page.locator('.cb-chart--phases [data-detail]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-detail') ?? ''));
+    expect(details.some((detail) => detail.includes('85:05'))).toBe(true);
+    await page.close();
+  });
+});
