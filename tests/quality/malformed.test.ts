@@ -91,7 +91,7 @@ const extraCases: BadCase[] = [
     name: 'chapter-unknown-excerpt',
     async study() {
       const dir = await studyWithCase(baseStudy);
-      await mkdir(join(dir, 'chapters'));
+      await mkdir(join(dir, 'chapters'), { recursive: true });
       await writeFile(join(dir, 'chapters', 'broken.mdx'), '---\ntitle: Broken\ndescription: Cites an excerpt that does not exist.\norder: 1\n---\n\n## Findings\n\n<Excerpt id="no-such-excerpt" />\n');
       return dir;
     },
