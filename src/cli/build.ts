@@ -4,8 +4,8 @@
  * leaves an existing dist/ exactly as it was.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { countProblems, formatReport } from '../study/diagnostics.ts';
 import { loadStudy, studyDir } from '../study/load.ts';
@@ -29,6 +29,27 @@ if (countProblems(files).errors > 0) {
   process.exit(1);
 }
 
+// Astro keeps generated state (the content-module map) in the checkout's .astro/, so two
+// builds at once could render one study with another's chapters: builds take turns.
+const lockDir = resolve('node_modules', '.casebook-build.lock');
+const staleLockMs = 15 * 60_000;
+async function acquireBuildLock(): Promise<void> {
+  for (;;) {
+    try {
+      await mkdir(lockDir);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = await stat(lockDir).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (age > staleLockMs) await rm(lockDir, { recursive: true, force: true });
+      await new Promise((wait) => setTimeout(wait, 250));
+    }
+  }
+}
+const releaseBuildLock = () => rmSync(lockDir, { recursive: true, force: true });
+
+await acquireBuildLock();
+process.on('exit', releaseBuildLock);
 try {
   // Vite reads BASE_URL from the environment (test runners set it), which would override the
   // configured base; the base comes only from CASEBOOK_BASE.

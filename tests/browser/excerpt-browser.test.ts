@@ -84,7 +84,8 @@ describe('with JavaScript', () => {
     const path = leaf.kind === 'theme' ? `themes/${leaf.slug}/` : `themes/${leaf.theme.slug}/${leaf.slug}/`;
     await page.goto(`${server.url}${path}`);
     await page.locator('#sessions').locator('..').locator(`a[href*="session=${number}"]`).click();
-    await expect(visibleIds(page)).resolves.toEqual(expected({ code: leaf.code, session: String(number) }));
+    // The filter script runs after the new page loads; poll rather than race it.
+    await expect.poll(() => visibleIds(page), { timeout: 10_000 }).toEqual(expected({ code: leaf.code, session: String(number) }));
     expect(expected({ code: leaf.code, session: String(number) }).length).toBeGreaterThan(0);
     await page.close();
   });

@@ -3,22 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { acquireBuildLock, repoRoot } from '../helpers/build-site.ts';
+import { repoRoot } from '../helpers/build-site.ts';
 
 export function runCli(name: string, args: string[], env: Record<string, string> = {}, cwd = repoRoot): { status: number | null; stdout: string; stderr: string; output: string } {
-  // Astro keeps generated state in the checkout's .astro/, so builds take turns with the other tests' builds.
-  const release = name === 'build' ? acquireBuildLock() : () => {};
-  let result;
-  try {
-    result = spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/tsx/dist/cli.mjs'), resolve(repoRoot, 'src/cli', `${name}.ts`), ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-  } finally {
-    release();
-  }
+  const result = spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/tsx/dist/cli.mjs'), resolve(repoRoot, 'src/cli', `${name}.ts`), ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}${result.stderr}` };
 }
 

@@ -12,24 +12,15 @@ export const repoRoot = resolve(import.meta.dirname, '..', '..');
 const vitestEnv = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 
 /**
- * Builds in one checkout share Astro's generated `.astro/` folder (the content-module map)
- * and its content cache, so two at once can render one study with the other's chapters.
- * Test files run in parallel, so builds take turns through a lock directory; a lock older
- * than the longest build is left over from a killed run and is taken over.
+ * Builds in one checkout share Astro's generated `.astro/` folder (the content-module map),
+ * so `npm run build` takes this lock directory (src/cli/build.ts). A test that runs Astro
+ * another way (`astro dev`) takes the same lock; one older than the longest build is left
+ * over from a killed run and is taken over.
  */
 const lockDir = resolve(repoRoot, 'node_modules', '.casebook-build.lock');
 const staleAfterMs = 600_000;
 
-function withBuildLock<T>(run: () => T): T {
-  const release = acquireBuildLock();
-  try {
-    return run();
-  } finally {
-    release();
-  }
-}
-
-/** Waits for the build lock and returns its release; for tests that run Astro themselves (a build, or `astro dev`). */
+/** Waits for the lock `npm run build` takes and returns its release: for tests that run Astro outside the build command (`astro dev`). */
 export function acquireBuildLock(): () => void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
@@ -52,11 +43,11 @@ export function acquireBuildLock(): () => void {
 /** Runs `npm run build`'s script in a child process with the given environment. */
 export function buildSite(env: Record<string, string>): { status: number | null; output: string } {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitestEnv.has(name)));
-  const result = withBuildLock(() => spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/build.ts'], {
+  const result = spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/build.ts'], {
     cwd: repoRoot,
     env: { ...inherited, ...env },
     encoding: 'utf8',
     timeout: 300_000,
-  }));
+  });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
