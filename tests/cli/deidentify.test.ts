@@ -41,7 +41,7 @@ describe('npm run check and build with a private identifiers list', () => {
   async function study(identifiers?: string, allowed?: string): Promise<string> {
     const dir = await copyStudy(baseStudy);
     temps.push(dir);
-    await mkdir(join(dir, 'chapters'));
+    await mkdir(join(dir, 'chapters'), { recursive: true });
     await writeFile(join(dir, 'chapters', 'intro.mdx'), '---\ntitle: Intro\n---\n\nWe met Zoë Ortiz at the Boathouse.\n');
     if (identifiers !== undefined) {
       await mkdir(join(dir, 'private'));
@@ -68,7 +68,7 @@ describe('npm run check and build with a private identifiers list', () => {
       expect.stringMatching(/^references\.json:5:\d+  error  Identifying term "Boathouse" /),
       expect.stringMatching(/^study\.json:20:\d+  error  Identifying term "boathouse" /),
     ]);
-    expect(result.stdout).toContain('identifiers: 2 terms from private/identifiers.txt searched in 13 files, 4 hits, 0 allowed');
+    expect(result.stdout).toContain('identifiers: 2 terms from private/identifiers.txt searched in 14 files, 4 hits, 0 allowed');
   });
 
   it('lets allowed hits through, everywhere or in one file', async () => {
