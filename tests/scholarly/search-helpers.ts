@@ -8,9 +8,13 @@ import type { Excerpt } from '../../src/study/schemas/index.ts';
 export async function searchResults(page: Page, searchUrl: string, term: string): Promise<string[]> {
   await page.goto(`${searchUrl}?q=${encodeURIComponent(term)}`);
   const message = await page.locator('.pagefind-ui__message', { hasText: new RegExp(`results? for ${term}`, 'u') }).textContent();
-  const count = Number(/^(\d+)/u.exec(message ?? '')?.[1] ?? Number.NaN);
-  await page.waitForFunction((expected) => document.querySelectorAll('.pagefind-ui__result').length === expected, count);
-  return page.locator('.pagefind-ui__result-title .pagefind-ui__result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  const count = message?.startsWith('No results') ? 0 : Number(/^(\d+)/u.exec(message ?? '')?.[1] ?? Number.NaN);
+  if (Number.isNaN(count)) throw new Error(`Unexpected Pagefind message: ${message ?? '(none)'}`);
+  // Pagefind first draws each result as a placeholder and fills in its title and link when
+  // that page's fragment arrives, so the wait is for the links, not for the result boxes.
+  const links = '.pagefind-ui__result-title .pagefind-ui__result-link';
+  await page.waitForFunction(([selector, expected]) => document.querySelectorAll(selector).length === expected, [links, count] as const);
+  return page.locator(links).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 }
 
 /**
