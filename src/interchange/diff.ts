@@ -6,46 +6,17 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CodingChanges, HistoryCode, HistoryExcerpt } from '../study/schemas/index.ts';
 
-export interface CodeEntry {
-  code: string;
-  name: string;
-  /** The theme's code (itself for a theme). */
-  theme: string;
-  kind: 'theme' | 'subtheme';
-}
-
-export interface ExcerptEntry {
-  id: string;
-  title: string;
-  session: number | null;
-  codes: string[];
-}
+/** A code, an excerpt and a diff as an edition file records them (src/study/schemas/edition.ts). */
+export type CodeEntry = HistoryCode;
+export type ExcerptEntry = HistoryExcerpt;
+export type CodingDiff = CodingChanges;
 
 /** The part of a study a coding diff compares. */
 export interface Coding {
   codes: CodeEntry[];
   excerpts: ExcerptEntry[];
-}
-
-export interface CodingDiff {
-  codes: {
-    added: CodeEntry[];
-    removed: CodeEntry[];
-    renamed: { before: CodeEntry; after: CodeEntry }[];
-    renumbered: { before: CodeEntry; after: CodeEntry }[];
-    merged: { from: CodeEntry[]; into: CodeEntry }[];
-    split: { from: CodeEntry; into: CodeEntry[] }[];
-  };
-  excerpts: {
-    added: ExcerptEntry[];
-    removed: ExcerptEntry[];
-    recoded: { id: string; title: string; from: CodeEntry[]; to: CodeEntry[] }[];
-  };
-  counts: {
-    themes: { code: string; name: string; before: number; after: number }[];
-    sessions: { session: number | null; before: number; after: number }[];
-  };
 }
 
 /** Reads the codebook and excerpts of a study folder without validating them: an older edition may predate today's schemas. */

@@ -7,7 +7,7 @@ import { placeOf, type JsonPath, type JsonSource } from './json-source.ts';
 import { codeInfos, type CodeInfo } from './model.ts';
 import { closest } from './validate.ts';
 import { contrastRatio } from './colour.ts';
-import { formatDuration, type Codebook, type Discussion, type Excerpt, type Glossary, type Questionnaires, type References, type Session, type StudyMeta } from './schemas/index.ts';
+import { formatDuration, type Codebook, type Discussion, type Edition, type Excerpt, type Glossary, type Questionnaires, type References, type Session, type StudyMeta } from './schemas/index.ts';
 
 export interface Loaded<T> {
   source: JsonSource;
@@ -25,6 +25,7 @@ export interface LoadedContent {
   references?: Loaded<References> | undefined;
   glossary?: Loaded<Glossary> | undefined;
   discussion?: Loaded<Discussion> | undefined;
+  editions: Loaded<Edition>[];
 }
 
 /** The backgrounds theme colours are drawn on, in light and dark mode. */
@@ -115,6 +116,14 @@ export function crossCheck(content: LoadedContent): void {
         }
       }
     });
+  }
+
+  // The page anchors editions by id, so two with one id would share an anchor.
+  checkUnique(content.editions.map(({ source, data }) => ({ source, path: ['id'], value: data.id })), 'edition id', 'duplicate-id');
+  for (const { source, data: edition } of content.editions) {
+    if (source.file.stem && source.file.stem !== edition.id) {
+      warning(source, ['id'], `Edition id "${edition.id}" differs from its file name "${source.file.basename}"`, 'id-file-mismatch', `Rename the file to ${edition.id}.json, or the id to "${source.file.stem}".`);
+    }
   }
 
   const questionnaires = content.questionnaires;

@@ -69,6 +69,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     if (!('folder' in location)) return [];
     const folder = join(root, location.folder);
     const names = await readdir(folder).catch(() => undefined);
+    if (!names && 'optional' in contentKinds[kind]) return [];
     if (!names) {
       const file = new VFile({ path: folder });
       report(file, { reason: `Missing folder ${location.folder}/`, rule: 'missing-file', severity: 'error', place: undefined, fix: `Create ${location.folder}/ with one JSON file per record.` });
@@ -80,7 +81,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     return loaded.filter((entry) => entry !== undefined);
   }
 
-  const [meta, codebook, questionnaires, references, glossary, procedure, discussion, sessions, excerpts] = await Promise.all([
+  const [meta, codebook, questionnaires, references, glossary, procedure, discussion, sessions, excerpts, editions] = await Promise.all([
     loadFile('study'),
     loadFile('codebook'),
     loadFile('questionnaires'),
@@ -90,6 +91,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     loadFile('discussion'),
     loadFolder('sessions'),
     loadFolder('excerpts'),
+    loadFolder('editions'),
   ]);
 
   const invalidSessions = new Set(
@@ -97,7 +99,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
       .filter((file) => file.dirname === join(root, 'sessions') && !sessions.some((entry) => entry.source.file === file))
       .map((file) => Number(file.stem)),
   );
-  const content: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, discussion, invalidSessions };
+  const content: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, discussion, editions, invalidSessions };
   crossCheck(content);
   if (meta) checkTranscripts(excerpts, meta.data.participants);
   const identifiers = await checkIdentifiers(root, files);
@@ -117,6 +119,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     glossary: glossary.data.terms,
     procedure: procedure.data,
     discussion: discussion?.data.topics ?? [],
+    editions: editions.map((entry) => entry.data),
   });
   return { study, files, identifiers };
 }

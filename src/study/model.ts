@@ -2,7 +2,7 @@
  * The one typed, indexed Study that everything downstream reads. It is built once from
  * validated content; pages and charts never re-read or re-validate files.
  */
-import type { Codebook, DiscussionQuestion, DiscussionTopic, Excerpt, Glossary, Participant, Procedure, Questionnaires, Reference, Session, StudyMeta, Subtheme, Theme } from './schemas/index.ts';
+import type { Codebook, DiscussionQuestion, DiscussionTopic, Edition, Excerpt, Glossary, Participant, Procedure, Questionnaires, Reference, Session, StudyMeta, Subtheme, Theme } from './schemas/index.ts';
 
 /** A theme or subtheme with what pages need to place it in the process. */
 export interface CodeInfo {
@@ -55,6 +55,8 @@ export interface Study {
   procedure: Procedure;
   /** Discussion questions per code, every code present (empty when it has none), in process order. */
   discussion: Map<string, DiscussionQuestion[]>;
+  /** Recorded editions of the coding, newest first; empty when the study folder has no history/. */
+  editions: Edition[];
 }
 
 export interface ValidatedContent {
@@ -69,6 +71,8 @@ export interface ValidatedContent {
   procedure: Procedure;
   /** Empty when the study folder has no discussion.json. */
   discussion: DiscussionTopic[];
+  /** Empty when the study folder has no history/. */
+  editions: Edition[];
 }
 
 export function codeInfos(themes: readonly Theme[]): CodeInfo[] {
@@ -171,5 +175,6 @@ export function buildStudy(content: ValidatedContent): Study {
     glossary: content.glossary,
     procedure: content.procedure,
     discussion: new Map(codes.map((info) => [info.code, content.discussion.filter((topic) => topic.code === info.code).flatMap((topic) => topic.questions)])),
+    editions: [...content.editions].sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id)),
   };
 }

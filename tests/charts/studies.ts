@@ -65,5 +65,6 @@ export async function clark(excerpts: Excerpt[] = [], edit: (sessions: Session[]
     procedure: fixture.procedure,
     // Parts of the study the charts do not read stay empty.
     discussion: [],
+    editions: [],
   });
 }

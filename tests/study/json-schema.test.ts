@@ -29,7 +29,9 @@ describe('content files', () => {
         const location = kind.location;
         const files = 'file' in location
           ? [join(repoRoot, folder, location.file)].filter((file) => existsSync(file) || !kind.optional)
-          : readdirSync(join(repoRoot, folder, location.folder)).filter((name) => name.endsWith('.json')).map((name) => join(repoRoot, folder, location.folder, name));
+          : existsSync(join(repoRoot, folder, location.folder)) || !kind.optional
+            ? readdirSync(join(repoRoot, folder, location.folder)).filter((name) => name.endsWith('.json')).map((name) => join(repoRoot, folder, location.folder, name))
+            : [];
         for (const file of files) {
           const json = JSON.parse(readFileSync(file, 'utf8')) as { $schema?: string };
           const target = resolve(file, '..', json.$schema ?? '');

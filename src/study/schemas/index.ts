@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { CodebookSchema } from './codebook.ts';
 import { DiscussionSchema } from './discussion.ts';
+import { EditionSchema } from './edition.ts';
 import { ExcerptSchema } from './excerpt.ts';
 import { GlossarySchema } from './glossary.ts';
 import { ProcedureSchema } from './procedure.ts';
@@ -22,7 +23,7 @@ export interface ContentKind {
   schema: z.ZodType;
   /** What the file holds, for generated docs. */
   title: string;
-  /** A study folder may leave it out; the loader then skips it without a diagnostic. */
+  /** A study folder may leave it (file or folder) out; the loader then skips it without a diagnostic. */
   optional?: true;
 }
 
@@ -36,6 +37,7 @@ export const contentKinds = {
   glossary: { schemaFile: 'glossary.schema.json', location: { file: 'glossary.json' }, schema: GlossarySchema, title: 'Glossary' },
   procedure: { schemaFile: 'procedure.schema.json', location: { file: 'procedure.json' }, schema: ProcedureSchema, title: 'Data-collection procedure' },
   discussion: { schemaFile: 'discussion.schema.json', location: { file: 'discussion.json' }, schema: DiscussionSchema, title: 'Discussion questions for teaching', optional: true },
+  editions: { schemaFile: 'edition.schema.json', location: { folder: 'history' }, schema: EditionSchema, title: 'An edition of the coding and what it changed', optional: true },
 } as const satisfies Record<string, ContentKind>;
 
 export type ContentKindName = keyof typeof contentKinds;
@@ -43,6 +45,7 @@ export type ContentKindName = keyof typeof contentKinds;
 export * from './codebook.ts';
 export * from './common.ts';
 export * from './discussion.ts';
+export * from './edition.ts';
 export * from './excerpt.ts';
 export * from './glossary.ts';
 export * from './procedure.ts';
