@@ -2,7 +2,7 @@
  * Charts: Study data in, hast out (an accessible SVG or HTML table/list) plus a data-table
  * equivalent, a title, a description and footnotes. Pure functions: no files, no DOM.
  */
-export { sessionPhases, phaseSegments, sessionPhasesLayout, type SessionPhasesOptions, type PhaseSegment, type PhasePart } from './session-phases.ts';
+export { sessionPhases, phaseSegments, sessionPhasesLayout, neighbouringSessions, type SessionPhasesOptions, type PhaseSegment, type PhasePart } from './session-phases.ts';
 export { treatmentSequence, describeStep, type TreatmentSequenceOptions } from './treatment-sequence.ts';
 export { sequenceSteps, techniques, techniqueOf, topicKind, isAsAbove, type Step, type SegmentStep, type EventStep, type Topic, type TopicKind, type Technique } from './sequence.ts';
 export { themeSessionMatrix, matrixData, type ThemeSessionMatrixOptions, type MatrixData } from './theme-session-matrix.ts';

@@ -41,6 +41,11 @@ export interface SessionPhasesOptions {
   highlight?: number;
   /** Prefix of the ids inside the SVG; must be unique on the page. */
   id?: string;
+  /**
+   * The sessions drawn, in order (all by default). The minutes axis always spans the
+   * longest session of the study, so bars compare across pages that draw different ones.
+   */
+  sessions?: readonly Session[];
 }
 
 /** Sizes in viewBox units. Text is 14 units in a 400-unit-wide viewBox: ≥ 11 px on a 320 px column. */
@@ -82,17 +87,17 @@ export function phaseSegments(session: Session): PhaseSegment[] {
 }
 
 /** Scales and sizes of the chart, exposed so tests can check geometry against the data. */
-export function sessionPhasesLayout(study: Study) {
+export function sessionPhasesLayout(study: Study, shown: readonly Session[] = study.sessions) {
   const { width, barHeight, labelHeight, bracketHeight, rowGap, marginLeft, marginRight, fontSize } = defaults;
   const legend = layoutSwatches(legendItems('x', study), { x: marginLeft, y: 0, width: width - marginLeft, fontSize });
   const rowHeight = labelHeight + barHeight + bracketHeight + rowGap;
   const top = legend.height + 8 + labelHeight;
-  const count = study.sessions.length;
+  const count = shown.length;
   const barsBottom = top + count * rowHeight - (labelHeight + rowGap + bracketHeight);
   const maxMinutes = Math.max(1, ...study.sessions.map((session) => session.durations.total.seconds / 60));
   const x = linear({ domain: [0, maxMinutes], range: [marginLeft, width - marginRight] });
   // Each band is the bar; the label above and the bracket below live in the padding.
-  const y = band({ domain: study.sessions.map((session) => session.number), range: [top, barsBottom], padding: count > 1 ? (rowHeight - barHeight) / rowHeight : 0 });
+  const y = band({ domain: shown.map((session) => session.number), range: [top, barsBottom], padding: count > 1 ? (rowHeight - barHeight) / rowHeight : 0 });
   const axisY = barsBottom + bracketHeight + 18;
   const dims: Dimensions = makeDimensions(width, axisY + 22, { marginLeft, marginRight, marginTop: top - labelHeight, marginBottom: 0 });
   return { x, y, dimensions: dims, legendTop: 0, axisY, gridTop: top - labelHeight, gridBottom: barsBottom + bracketHeight };
@@ -132,15 +137,16 @@ function describeSession(session: Session): string {
 
 export function sessionPhases(study: Study, options: SessionPhasesOptions = {}): ChartResult {
   const { highlight } = options;
+  const shown = options.sessions ?? study.sessions;
   const id = options.id ?? (highlight === undefined ? 'session-phases' : `session-phases-${highlight}`);
-  const { x, y, dimensions, axisY, gridTop, gridBottom } = sessionPhasesLayout(study);
+  const { x, y, dimensions, axisY, gridTop, gridBottom } = sessionPhasesLayout(study, shown);
   const { fontSize, barHeight, colours: c } = defaults;
   const silenceNote = study.meta.durationNotes.silence;
   const muted = (session: number) => (highlight !== undefined && session !== highlight ? 'is-muted' : undefined);
   const minutes = (seconds: number) => seconds / 60;
-  const sessionTitle = new Map(study.sessions.map((session) => [session.number, session.title]));
+  const sessionTitle = new Map(shown.map((session) => [session.number, session.title]));
 
-  const segments = study.sessions.flatMap(phaseSegments);
+  const segments = shown.flatMap(phaseSegments);
   const filled = segments.filter((segment) => segment.part !== 'treatment');
   const treatments = segments.filter((segment) => segment.part === 'treatment');
   const fills: Record<PhasePart, string> = {
@@ -167,13 +173,13 @@ export function sessionPhases(study: Study, options: SessionPhasesOptions = {}):
     const needed = Math.max(textWidth(partNames[segment.part], fontSize), textWidth(formatDuration(segment.seconds), fontSize)) + 6;
     return widthAvailable >= needed;
   });
-  const sessions = study.sessions;
+  const sessions = shown;
   const midY = barHeight / 2;
 
   const svg = plot({
     id,
-    title: chartTitle(study),
-    description: description(study, highlight),
+    title: chartTitle(study, shown),
+    description: description(study, shown, highlight),
     dimensions,
     scales: { x, y: y as Scale<unknown> },
     defs: [silencePattern(id)],
@@ -253,9 +259,9 @@ export function sessionPhases(study: Study, options: SessionPhasesOptions = {}):
 
   return {
     svg,
-    table: table(study, highlight),
-    title: chartTitle(study),
-    description: description(study, highlight),
+    table: table(study, shown, highlight),
+    title: chartTitle(study, shown),
+    description: description(study, shown, highlight),
     notes: silenceNote ? [`* ${durationLabels.silence}: ${silenceNote}`] : [],
   };
 }
@@ -271,17 +277,19 @@ function durationLabel(part: PhasePart): string {
   }
 }
 
-function chartTitle(study: Study): string {
-  return study.sessions.length === 1 ? 'Phases of the session, in minutes' : `Phases of the ${study.sessions.length} sessions, in minutes`;
+function chartTitle(study: Study, shown: readonly Session[]): string {
+  if (shown.length === study.sessions.length) return study.sessions.length === 1 ? 'Phases of the session, in minutes' : `Phases of the ${study.sessions.length} sessions, in minutes`;
+  const numbers = shown.map((session) => session.number);
+  return shown.length === 1 ? `Phases of session ${numbers[0]}, in minutes` : `Phases of sessions ${Math.min(...numbers)}–${Math.max(...numbers)} of ${study.sessions.length}, in minutes`;
 }
 
-function description(study: Study, highlight: number | undefined): string {
+function description(study: Study, shown: readonly Session[], highlight: number | undefined): string {
   const highlighted = highlight === undefined ? undefined : study.sessionIndex.get(highlight);
   const silenceNote = study.meta.durationNotes.silence;
   return [
     'Each session is a bar on one minutes axis: pre-treatment assessment, then the treatment split into its talk and its silence, then post-treatment assessment.',
     highlighted ? `${highlighted.title} is highlighted.` : '',
-    ...study.sessions.map(describeSession),
+    ...shown.map(describeSession),
     'Talk and silence are totals within the treatment, not the order in which they happened.',
     silenceNote ? `Silence: ${silenceNote}` : '',
   ]
@@ -289,12 +297,12 @@ function description(study: Study, highlight: number | undefined): string {
     .join(' ');
 }
 
-function table(study: Study, highlight: number | undefined): Element {
+function table(study: Study, shown: readonly Session[], highlight: number | undefined): Element {
   const footnote = study.meta.durationNotes.silence ? '*' : '';
   return dataTable({
     caption: 'Session durations (minutes:seconds)',
     columns: ['Session', durationLabels.preTreatment, durationLabels.treatment, durationLabels.talk, `${durationLabels.silence}${footnote}`, durationLabels.postTreatment, durationLabels.total],
-    rows: study.sessions.map((session) => {
+    rows: shown.map((session) => {
       const d = session.durations;
       return {
         cells: [session.title, ...[d.preTreatment, d.treatment, d.talk, d.silence, d.postTreatment, d.total].map((duration) => formatDuration(duration.seconds))],
@@ -302,4 +310,16 @@ function table(study: Study, highlight: number | undefined): Element {
       };
     }),
   });
+}
+
+/**
+ * The session and its neighbours, `count` in all (fewer near either end of a short study):
+ * a session page compares a session with those around it, so a study of hundreds of
+ * sessions does not draw every one of them on every session page.
+ */
+export function neighbouringSessions(sessions: readonly Session[], number: number, count = 7): readonly Session[] {
+  if (sessions.length <= count) return sessions;
+  const index = Math.max(0, sessions.findIndex((session) => session.number === number));
+  const start = Math.min(Math.max(0, index - Math.floor(count / 2)), sessions.length - count);
+  return sessions.slice(start, start + count);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'hast';
-import { sessionPhases, sessionPhasesLayout, toHtml } from '../../src/charts/index.ts';
+import { neighbouringSessions, sessionPhases, sessionPhasesLayout, toHtml } from '../../src/charts/index.ts';
 import type { Session } from '../../src/study/schemas/index.ts';
 import { byClass, findAll, n, textOf, withoutAttributeValues } from './hast.ts';
 import { expectSnapshot } from './snapshot.ts';
@@ -166,5 +166,26 @@ describe('sessionPhases snapshots', () => {
   });
   it('session 2 highlighted', async () => {
     await expectSnapshot(sessionPhases(study, { highlight: 2 }).svg, 'session-phases-highlight-2');
+  });
+});
+
+describe('sessionPhases of some of the sessions', () => {
+  const numbered = (count: number) => Array.from({ length: count }, (_, index) => ({ ...study.sessions[0]!, number: index + 1 }));
+
+  it('picks a session and its neighbours, shifted inwards at either end', () => {
+    const sessions = numbered(20);
+    expect(neighbouringSessions(sessions, 10).map((s) => s.number)).toEqual([7, 8, 9, 10, 11, 12, 13]);
+    expect(neighbouringSessions(sessions, 1).map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(neighbouringSessions(sessions, 20).map((s) => s.number)).toEqual([14, 15, 16, 17, 18, 19, 20]);
+    expect(neighbouringSessions(study.sessions, 2)).toBe(study.sessions);
+  });
+
+  it('draws only the chosen sessions on the axis of the whole study', () => {
+    const shown = study.sessions.slice(1, 2);
+    const subset = sessionPhases(study, { highlight: 2, sessions: shown });
+    expect(byClass(subset.svg, 'cb-session-label').map((el) => el.properties.dataSession)).toEqual([2]);
+    expect(n(part(subset.svg, 2, 'treatment'), 'width')).toBeCloseTo(n(part(chart.svg, 2, 'treatment'), 'width'), 9);
+    expect(subset.title).toBe('Phases of session 2, in minutes');
+    expect(toHtml(subset.table)).not.toContain(study.sessions[0]!.title);
   });
 });
