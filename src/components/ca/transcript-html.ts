@@ -1,0 +1,29 @@
+/**
+ * A transcript's HTML, rendered once per distinct input. The same excerpt is printed on its
+ * permalink, its subtheme pages, its session page and in chapters; parsing and serialising
+ * it again for each was most of the build's time at scale (see bench/results.md).
+ */
+import { parseTranscript, toHtml, type Mode, type TranscriptLineInput } from '../../ca/index.ts';
+
+export interface TranscriptHtmlOptions {
+  id: string;
+  mode: Mode;
+  lineNumbers: boolean;
+  legend: boolean;
+}
+
+/** Enough for every excerpt of the largest benchmarked study; a dev server editing for hours stays bounded. */
+const capacity = 20_000;
+const rendered = new Map<string, string>();
+
+export function transcriptHtml(lines: readonly TranscriptLineInput[], options: TranscriptHtmlOptions): string {
+  // The key is the whole input, so an edited excerpt can never be served from the cache.
+  const key = JSON.stringify([options.id, options.mode, options.lineNumbers, options.legend, lines]);
+  const cached = rendered.get(key);
+  if (cached !== undefined) return cached;
+  const { tree } = parseTranscript(lines, { mode: options.mode });
+  const html = toHtml(tree, { idPrefix: options.id, lineNumbers: options.lineNumbers, legend: options.legend });
+  if (rendered.size >= capacity) rendered.delete(rendered.keys().next().value!);
+  rendered.set(key, html);
+  return html;
+}
