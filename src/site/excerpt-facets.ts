@@ -90,10 +90,25 @@ const browserFacetShape: readonly Omit<Facet, 'options'>[] = [
   { name: 'source', legend: 'Source', anyLabel: 'Both sources', attribute: 'data-source', operator: '=', control: 'radio' },
 ];
 
-/** Every facet with the options that occur in this study, in reading order. */
-export function browserFacets(study: Study): Facet[] {
+const facetsOfStudy = new WeakMap<Study, Facet[]>();
+
+/**
+ * Every facet with the options that occur among `excerpts` (the whole study unless a
+ * pre-filtered page narrows it), in reading order, counted among those excerpts. Within a
+ * narrowed list, options that match nothing there are left out.
+ */
+export function browserFacets(study: Study, excerpts: readonly Excerpt[] = study.excerpts): Facet[] {
+  const whole = excerpts === study.excerpts;
+  const known = whole ? facetsOfStudy.get(study) : undefined;
+  if (known) return known;
+  const facets = countFacets(study, excerpts).map((facet) => (whole ? facet : { ...facet, options: facet.options.filter((option) => option.count > 0) }));
+  if (whole) facetsOfStudy.set(study, facets);
+  return facets;
+}
+
+function countFacets(study: Study, excerpts: readonly Excerpt[]): Facet[] {
   const tally = new Map<string, number>();
-  for (const excerpt of study.excerpts) {
+  for (const excerpt of excerpts) {
     const values = facetValues(study, excerpt);
     for (const name of facetNames) for (const value of values[name]) tally.set(`${name}:${value}`, (tally.get(`${name}:${value}`) ?? 0) + 1);
   }

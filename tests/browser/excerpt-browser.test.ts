@@ -106,13 +106,20 @@ describe('without JavaScript', () => {
     await context.close();
   });
 
-  it('offers pre-filtered pages that show only their excerpts', async () => {
+  it('offers pre-filtered pages that hold only their excerpts and narrow them further', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.url}excerpts/session/none/`);
     await expect(visibleIds(page)).resolves.toEqual(expected({ session: 'none' }));
     await page.goto(`${server.url}excerpts/code/${theme.code.replace('.', '-')}/`);
+    // Only the matching excerpts are in the page at all, so the site grows with the excerpts, not excerpts × filters.
+    await expect(page.locator('.browser [data-excerpt]').count()).resolves.toBe(expected({ code: theme.code }).length);
     await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code }));
+    // Its own filter is stated, not offered; the others narrow within it.
+    await expect(page.getByLabel('Theme or subtheme').count()).resolves.toBe(0);
+    await expect(page.locator('.browser__fixed').innerText()).resolves.toContain(`${theme.code} ${theme.name}`);
+    await page.getByRole('radio', { name: /^Not stated/ }).check();
+    await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code, session: 'none' }));
     // The browser page lists them for readers whose links carry a query.
     await page.goto(`${server.url}excerpts/`);
     await expect(page.locator('noscript, .browser__noscript').first().innerHTML()).resolves.toContain(`excerpts/session/${session.number}/`);
