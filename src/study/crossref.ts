@@ -118,8 +118,9 @@ export function crossCheck(content: LoadedContent): void {
     });
   }
 
-  // The page anchors editions by id, so two with one id would share an anchor.
+  // The history page anchors editions by id and names their sections by label, so both must tell editions apart.
   checkUnique(content.editions.map(({ source, data }) => ({ source, path: ['id'], value: data.id })), 'edition id', 'duplicate-id');
+  checkUnique(content.editions.map(({ source, data }) => ({ source, path: ['label'], value: data.label })), 'edition label', 'duplicate-id');
   for (const { source, data: edition } of content.editions) {
     if (source.file.stem && source.file.stem !== edition.id) {
       warning(source, ['id'], `Edition id "${edition.id}" differs from its file name "${source.file.basename}"`, 'id-file-mismatch', `Rename the file to ${edition.id}.json, or the id to "${source.file.stem}".`);

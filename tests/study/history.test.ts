@@ -38,7 +38,7 @@ describe('editions of the coding', () => {
     expect(latest!.changes.excerpts.removed.map((excerpt) => excerpt.id)).toEqual(['false-start']);
   });
 
-  it('report a duplicate id at the second file and an id that differs from its file name', async () => {
+  it('report a duplicate id or label at the second file and an id that differs from its file name', async () => {
     const dir = await historyStudy();
     const second = JSON.parse(await readFile(join(dir, 'history', 'second-coding.json'), 'utf8')) as { id: string };
     await writeFile(join(dir, 'history', 'third.json'), JSON.stringify({ ...second, id: 'second-coding' }, null, 2));
@@ -46,6 +46,7 @@ describe('editions of the coding', () => {
     const report = formatReport(files, dir);
     expect(report).toContain('history/third.json:3:9  error  Duplicate edition id "second-coding": already used at second-coding.json:3  [duplicate-id]');
     expect(report).toContain('history/third.json:3:9  warning  Edition id "second-coding" differs from its file name "third.json"  [id-file-mismatch]');
+    expect(report).toContain('history/third.json:4:12  error  Duplicate edition label "Second coding": already used at second-coding.json:4  [duplicate-id]');
     expect(study).toBeUndefined();
   });
 
