@@ -171,9 +171,7 @@ function sessionCounts(before: Coding, after: Coding): CodingDiff['counts']['ses
   return keys.map((session) => ({ session, before: oldCounts.get(session)?.length ?? 0, after: newCounts.get(session)?.length ?? 0 }));
 }
 
-export function hasChanges(diff: CodingDiff): boolean {
-  return [...Object.values(diff.codes), ...Object.values(diff.excerpts)].some((list) => list.length > 0);
-}
+export { hasCodingChanges as hasChanges } from '../study/schemas/index.ts';
 
 const label = (entry: CodeEntry) => `${entry.code} ${entry.name}`;
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');

@@ -4,7 +4,7 @@
  * the count tables that changed. Pure functions of the Study and the edition.
  */
 import type { Study } from '../study/index.ts';
-import type { CodingChanges, HistoryCode } from '../study/schemas/index.ts';
+import type { HistoryCode } from '../study/schemas/index.ts';
 import { codeHref, excerptHref, sessionHref } from './urls.ts';
 
 /** Something the page names, with the address of its current page when it has one. */
@@ -29,11 +29,6 @@ export function excerptRef(study: Study, excerpt: { id: string; title: string })
 export function sessionRef(study: Study, session: number | null): Ref {
   if (session === null) return { label: 'No session stated', href: undefined };
   return { label: `Session ${session}`, href: study.sessionIndex.has(session) ? sessionHref(session) : undefined };
-}
-
-/** Whether any code or excerpt changed (counts follow from those). */
-export function changesCoding(changes: CodingChanges): boolean {
-  return [...Object.values(changes.codes), ...Object.values(changes.excerpts)].some((list) => list.length > 0);
 }
 
 /** Rows whose count changed: unchanged ones would bury the changes in a large study. */

@@ -153,6 +153,11 @@ export const EditionSchema = z.strictObject({
   changes: CodingChangesSchema.describe('What the coding changed against the previous edition: the JSON `npm run diff -- --json` prints.'),
 });
 
+/** Whether any code or excerpt changed; the counts follow from those. */
+export function hasCodingChanges(changes: CodingChanges): boolean {
+  return [...Object.values(changes.codes), ...Object.values(changes.excerpts)].some((list) => list.length > 0);
+}
+
 export type HistoryCode = z.output<typeof HistoryCodeSchema>;
 export type HistoryExcerpt = z.output<typeof HistoryExcerptSchema>;
 export type CodingChanges = z.output<typeof CodingChangesSchema>;
