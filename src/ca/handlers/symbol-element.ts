@@ -39,7 +39,7 @@ export function symbolElement(state: State, entry: SymbolEntry, occurrence: Occu
   const glyph = span({ className: ['ca-glyph'], ariaHidden: 'true' }, [text(occurrence.value)]);
   if (occurrence.visible === false) return span({ className: classes }, [sr, glyph]);
   const tipId = state.id('tip');
-  return span({ className: classes, tabIndex: 0, ariaDescribedBy: tipId }, [
+  return span({ className: classes, tabIndex: 0, ariaDescribedBy: [tipId] }, [
     sr,
     glyph,
     span({ className: ['ca-tip'], id: tipId, ariaHidden: 'true' }, [{ type: 'element', tagName: 'strong', properties: {}, children: [text(entry.name)] }, text(` ${entry.meaning}`)]),
