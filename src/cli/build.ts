@@ -29,6 +29,11 @@ if (countProblems(files).errors > 0) {
   process.exit(1);
 }
 
+// A transcript's symbol explanations, spoken names and legend are the same few sentences
+// on every excerpt page: indexed, a search for "overlap" or "pause" found every excerpt,
+// and they were half of what Pagefind read (and of its time and memory) at scale.
+const searchExclusions = ['.ca-tip', '.ca-sr', '.ca-legend'].flatMap((selector) => ['--exclude-selectors', selector]);
+
 // Astro keeps generated state (the content-module map) in the checkout's .astro/, so two
 // builds at once could render one study with another's chapters: builds take turns.
 const lockDir = resolve('node_modules', '.casebook-build.lock');
@@ -58,7 +63,7 @@ try {
   // --force: the content layer's cache is keyed by file contents, so after building a study
   // copy that has since been deleted it would point at vanished files; a full sync is cheap.
   await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--force'], env);
-  await run(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', stagingDir, '--silent'], env);
+  await run(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', stagingDir, '--silent', ...searchExclusions], env);
 } catch (error) {
   await rm(stagingDir, { recursive: true, force: true });
   console.error(String(error instanceof Error ? error.message : error));

@@ -21,6 +21,15 @@ describe('search', () => {
     await page.close();
   });
 
+  it('does not find excerpts by the explanations of the symbols in their transcripts', async () => {
+    // "tenth" is only in the timed pause's explanation, which several excerpts' tooltips carry.
+    const page = await site.browser.newPage();
+    const results = await searchResults(page, `${site.server.url}search/`, 'tenth');
+    expect(results).toContain('/appendices/transcription-conventions/');
+    expect(results.filter((link) => link.startsWith('/excerpts/'))).toEqual([]);
+    await page.close();
+  });
+
   it('offers filters for an excerpt’s speaker, code, session and source', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}search/`);
