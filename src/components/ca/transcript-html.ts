@@ -12,8 +12,12 @@ export interface TranscriptHtmlOptions {
   legend: boolean;
 }
 
-/** Enough for every excerpt of the largest benchmarked study; a dev server editing for hours stays bounded. */
-const capacity = 20_000;
+/**
+ * Bounded because a study of thousands of excerpts prints most of them in full only on
+ * their own pages (longer lists show summaries), so holding every transcript would cost
+ * hundreds of megabytes for little reuse; a dev server editing for hours stays bounded too.
+ */
+const capacity = 2_000;
 const rendered = new Map<string, string>();
 
 export function transcriptHtml(lines: readonly TranscriptLineInput[], options: TranscriptHtmlOptions): string {
