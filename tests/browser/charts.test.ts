@@ -33,4 +33,15 @@ describe('session phases chart in Chromium', () => {
     expect(details.some((detail) => detail.includes('85:05'))).toBe(true);
     await page.close();
   });
+
+  it('prints its data table even when the disclosure was never opened', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}sessions/1/`);
+    const table = page.locator('.cb-chart--phases .cb-chart__data table');
+    await expect(page.locator('.cb-chart--phases .cb-chart__data').getAttribute('open')).resolves.toBeNull();
+    await expect(table.isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    await expect(table.isVisible()).resolves.toBe(true);
+    await page.close();
+  });
 });
