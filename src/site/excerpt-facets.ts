@@ -67,14 +67,25 @@ export function coveringCodes(study: Study, excerpt: Excerpt): string[] {
   return [...covering].sort((a, b) => (study.codeIndex.get(a)?.position ?? 0) - (study.codeIndex.get(b)?.position ?? 0));
 }
 
-/** The values an excerpt carries for each facet. */
-export function facetValues(study: Study, excerpt: Excerpt): Record<FacetName, string[]> {
-  return {
-    code: coveringCodes(study, excerpt),
-    session: [sessionValue(excerpt.session)],
-    speaker: speakersOf(excerpt),
-    source: [excerpt.source],
-  };
+/** Shared between callers, so read-only. */
+export type FacetValues = Readonly<Record<FacetName, readonly string[]>>;
+
+const valuesByStudy = new WeakMap<Study, WeakMap<Excerpt, FacetValues>>();
+
+/**
+ * The values an excerpt carries for each facet. Remembered per study and excerpt: every
+ * pre-filtered list asks for every excerpt's values, which at 10,000 excerpts and 500
+ * lists was most of those pages' build time.
+ */
+export function facetValues(study: Study, excerpt: Excerpt): FacetValues {
+  let known = valuesByStudy.get(study);
+  if (!known) valuesByStudy.set(study, (known = new WeakMap()));
+  let values = known.get(excerpt);
+  if (!values) {
+    values = { code: coveringCodes(study, excerpt), session: [sessionValue(excerpt.session)], speaker: speakersOf(excerpt), source: [excerpt.source] };
+    known.set(excerpt, values);
+  }
+  return values;
 }
 
 /** The data attributes that the CSS filter rules and the island match against. */
