@@ -3,31 +3,19 @@
  * JavaScript the URL query is read and kept in step and the count announced; without
  * JavaScript the CSS rules alone filter, and the pre-filtered pages stand in for queries.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 import { matchesFilters, type Filters } from '../../src/site/excerpt-facets.ts';
 import { bundledStudy } from './templates.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite();
 const study = await bundledStudy();
 const total = study.excerpts.length;
 const expected = (filters: Filters) => study.excerpts.filter((excerpt) => matchesFilters(study, excerpt, filters)).map((excerpt) => excerpt.id);
 // A theme with subthemes, so choosing it must also find its subthemes' excerpts.
 const theme = study.codes.find((info) => info.kind === 'theme' && info.leaves.length > 1 && info.leaves.every((code) => (study.excerptsByCode.get(code)?.length ?? 0) > 0))!;
 const session = study.sessions.find((s) => (study.excerptsBySession.get(s.number)?.length ?? 0) > 0)!;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('distDir'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Ids of the excerpts the page shows right now (no waiting: filtering must be immediate). */
 function visibleIds(page: Page): Promise<string[]> {
@@ -38,8 +26,8 @@ function visibleIds(page: Page): Promise<string[]> {
 
 describe('with JavaScript', () => {
   it('filters by theme at once, includes its subthemes, announces the count and writes the query', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}excerpts/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}excerpts/`);
     const status = page.locator('[data-browser-status]');
     await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
     await expect(visibleIds(page)).resolves.toHaveLength(total);
@@ -64,9 +52,9 @@ describe('with JavaScript', () => {
   });
 
   it('applies filters named in the URL, including a session the article does not state', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const speaker = [...study.participants.keys()].find((id) => expected({ speaker: id }).length > 0)!;
-    await page.goto(`${server.url}excerpts/?session=none&speaker=${speaker}&source=participant-commentary`);
+    await page.goto(`${site.server.url}excerpts/?session=none&speaker=${speaker}&source=participant-commentary`);
     const ids = expected({ session: 'none', speaker, source: 'participant-commentary' });
     expect(ids.length).toBeGreaterThan(0);
     await expect(visibleIds(page)).resolves.toEqual(ids);
@@ -76,13 +64,13 @@ describe('with JavaScript', () => {
   });
 
   it('links from a code page to its excerpts in one session', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const [leaf, number] = study.codes
       .filter((info) => info.leaf)
       .flatMap((info) => study.sessions.map((s) => [info, s.number] as const))
       .find(([info, n]) => (study.matrix.get(info.code)?.get(n) ?? 0) > 0)!;
     const path = leaf.kind === 'theme' ? `themes/${leaf.slug}/` : `themes/${leaf.theme.slug}/${leaf.slug}/`;
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     await page.locator('#sessions').locator('..').locator(`a[href*="session=${number}"]`).click();
     // The filter script runs after the new page loads; poll rather than race it.
     await expect.poll(() => visibleIds(page), { timeout: 10_000 }).toEqual(expected({ code: leaf.code, session: String(number) }));
@@ -93,9 +81,9 @@ describe('with JavaScript', () => {
 
 describe('without JavaScript', () => {
   it('filters through CSS alone when a theme and a session are chosen', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}excerpts/`);
+    await page.goto(`${site.server.url}excerpts/`);
     await expect(visibleIds(page)).resolves.toHaveLength(total);
     await page.getByLabel('Theme or subtheme').selectOption(theme.code);
     await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code }));
@@ -107,11 +95,11 @@ describe('without JavaScript', () => {
   });
 
   it('offers pre-filtered pages that hold only their excerpts and narrow them further', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}excerpts/session/none/`);
+    await page.goto(`${site.server.url}excerpts/session/none/`);
     await expect(visibleIds(page)).resolves.toEqual(expected({ session: 'none' }));
-    await page.goto(`${server.url}excerpts/code/${theme.code.replace('.', '-')}/`);
+    await page.goto(`${site.server.url}excerpts/code/${theme.code.replace('.', '-')}/`);
     // Only the matching excerpts are in the page at all, so the site grows with the excerpts, not excerpts × filters.
     await expect(page.locator('.browser [data-excerpt]').count()).resolves.toBe(expected({ code: theme.code }).length);
     await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code }));
@@ -121,7 +109,7 @@ describe('without JavaScript', () => {
     await page.getByRole('radio', { name: /^Not stated/ }).check();
     await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code, session: 'none' }));
     // The browser page lists them for readers whose links carry a query.
-    await page.goto(`${server.url}excerpts/`);
+    await page.goto(`${site.server.url}excerpts/`);
     await expect(page.locator('noscript, .browser__noscript').first().innerHTML()).resolves.toContain(`excerpts/session/${session.number}/`);
     await context.close();
   });
