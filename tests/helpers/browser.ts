@@ -25,14 +25,15 @@ export interface BuiltSiteSession {
 }
 
 /**
- * For a test file that drives the built bundled study: serves it and launches Chromium
- * before the file's tests, and closes both after. Read `browser`/`server` inside tests.
+ * For a test file that drives a built site (the bundled study unless `distDir` names
+ * another): serves it and launches Chromium before the file's tests, and closes both
+ * after. Read `browser`/`server` inside tests.
  */
-export function useBuiltSite(): BuiltSiteSession {
+export function useBuiltSite(distDir?: string): BuiltSiteSession {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    server = await serveStatic(inject('distDir'));
+    server = await serveStatic(distDir ?? inject('distDir'));
     browser = await launchBrowser();
   });
   afterAll(async () => {

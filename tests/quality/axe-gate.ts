@@ -5,9 +5,8 @@
  * site's own choice (`data-theme`). One browser, one context, pages in sequence.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 import { axeViolations } from './axe.ts';
 import { readablePages } from './site.ts';
 
@@ -22,17 +21,8 @@ export async function contextFor(browser: Browser, system: Mode, stored: Mode | 
 
 /** Serves `distDir` and launches Chromium for the enclosing file's tests. */
 export function useSite(distDir: string): { browser(): Browser; url(route: string): string } {
-  let browser: Browser | undefined;
-  let server: StaticServer | undefined;
-  beforeAll(async () => {
-    server = await serveStatic(distDir);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  return { browser: () => browser!, url: (route) => new URL(route.slice(1), server!.url).href };
+  const site = useBuiltSite(distDir);
+  return { browser: () => site.browser, url: (route) => new URL(route.slice(1), site.server.url).href };
 }
 
 export function axeGate(name: string, distDir: string): void {

@@ -6,10 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 import { hostileFixture } from './hostile/fixture.ts';
 import { hostileStudyDir } from './hostile/write-fixture.ts';
 import { literalMarkers } from './hostile/payloads.ts';
@@ -18,18 +17,7 @@ import { builtPages, readablePages } from './site.ts';
 const distDir = inject('hostileDistDir');
 const pages = readablePages(distDir);
 const allRoutes = builtPages(distDir).map((page) => page.route);
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(distDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(distDir);
 
 /** What a page did while it loaded: dialogs it opened, errors it logged or threw. */
 interface Incidents {
@@ -100,13 +88,13 @@ describe('the hostile fixture study', () => {
   });
 
   it('runs no injected script and injects no markup on any page, printing the hostile strings as text', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
     const incidents = watch(page);
     const problems: string[] = [];
     try {
       for (const { route } of pages) {
-        await page.goto(new URL(route.slice(1), server.url).href, { waitUntil: 'load' });
+        await page.goto(new URL(route.slice(1), site.server.url).href, { waitUntil: 'load' });
         const found = await page.evaluate(inspect);
         if (found.pwned) problems.push(`${route}: an injected script ran (window.__pwned is set)`);
         if (found.injectedElements) problems.push(`${route}: ${found.injectedElements} injected element(s) with src=x or an event-handler attribute`);
@@ -122,12 +110,12 @@ describe('the hostile fixture study', () => {
   }, 300_000);
 
   it("prints each excerpt's title, lead-in and interpretation exactly, on its own page", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
       for (const [path, content] of hostileFixture()) {
         if (!path.startsWith('excerpts/')) continue;
         const excerpt = JSON.parse(content) as { id: string; title: string; leadIn: string; interpretation: string };
-        await page.goto(new URL(`excerpts/${excerpt.id}/`, server.url).href);
+        await page.goto(new URL(`excerpts/${excerpt.id}/`, site.server.url).href);
         const text = await page.evaluate(() => document.body.textContent ?? '');
         for (const field of ['title', 'leadIn', 'interpretation'] as const) expect(text.includes(excerpt[field]), `${excerpt.id} ${field}`).toBe(true);
       }
@@ -137,12 +125,12 @@ describe('the hostile fixture study', () => {
   }, 120_000);
 
   it('keeps every page within a 360 px wide screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
     const overflows: string[] = [];
     try {
       for (const { route } of pages) {
-        await page.goto(new URL(route.slice(1), server.url).href);
+        await page.goto(new URL(route.slice(1), site.server.url).href);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 360) overflows.push(`${route}: ${width} px wide; sticking out: ${(await page.evaluate(overflowing)).join(', ')}`);
       }
