@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { watchStudy } from './src/study/vite-watch.ts';
+import { refreshContentStore, watchStudy } from './src/study/vite-watch.ts';
 
 // Deployment is configured from the environment so one build recipe serves any host:
 // CASEBOOK_SITE is the absolute origin, CASEBOOK_BASE the sub-path the site lives under.
@@ -25,6 +25,6 @@ export default defineConfig({
   // Rendering several pages at once overlaps one page's file writes with the next page's
   // rendering: about a fifth faster on the 1,000-excerpt benchmark study; 8 was no better.
   build: { format: 'directory', concurrency: 4 },
-  // Coded-data JSON edits show in `npm run dev` without a restart (MDX is watched by Astro).
-  vite: { plugins: [watchStudy(process.env.STUDY_DIR ?? 'content')] },
+  // Edits to coded-data JSON and to MDX prose show in `npm run dev` without a restart.
+  vite: { plugins: [watchStudy(process.env.STUDY_DIR ?? 'content'), refreshContentStore()] },
 });

