@@ -9,13 +9,16 @@ import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite'
 
 const studyIndex = resolve(import.meta.dirname, 'index.ts');
 
+/** The dev server's environments that render pages, the ones Astro itself invalidates. */
+const pageEnvironments = ['ssr', 'prerender'];
+
 function isStudyData(file: string, dir: string): boolean {
   const rel = relative(dir, file);
   return rel !== '' && !rel.startsWith('..') && file.endsWith('.json');
 }
 
 async function reloadStudy(server: ViteDevServer): Promise<void> {
-  for (const name of ['ssr', 'prerender']) {
+  for (const name of pageEnvironments) {
     const environment = server.environments[name];
     if (!environment || !isRunnableDevEnvironment(environment)) continue;
     if (environment.moduleGraph.getModulesByFile(studyIndex)?.size) {
@@ -59,7 +62,7 @@ export function refreshContentStore(): Plugin {
       const store = resolve(server.config.root, '.astro', 'data-store.json');
       const onEvent = (file: string) => {
         if (file !== store) return;
-        for (const name of ['ssr', 'prerender']) {
+        for (const name of pageEnvironments) {
           const environment = server.environments[name];
           if (!environment) continue;
           environment.hot.send({ type: 'full-reload', path: '*' });
