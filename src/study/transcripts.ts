@@ -3,10 +3,11 @@
  * its place in the content file, like any other content problem.
  *
  * The engine is lenient, as real transcripts vary; here its findings are graded for
- * publication: notation that cannot be read as intended (an unclosed `°`, a stray `)`)
- * is an error, because the site would render it wrongly; an overlap bracket left open is
- * common in published CA and stays a warning; readings the engine is sure of (info) are
- * not reported.
+ * publication. Notation as the transcriber wrote it (an unclosed `°` or `>`, a stray `)`,
+ * a lookalike character) is published as written, so it is a warning and never a reason
+ * to refuse the study. A stored line that contradicts its own kind (a `silence` line that
+ * is not a timed pause, an empty line of talk) is a data-entry mistake, so it is an
+ * error. Readings the engine is sure of (info) are not reported.
  */
 import { parseTranscript } from '../ca/index.ts';
 import { report } from './diagnostics.ts';
@@ -14,7 +15,7 @@ import type { Loaded } from './crossref.ts';
 import { placeInString } from './json-source.ts';
 import type { Excerpt, Participant } from './schemas/index.ts';
 
-const WARNING_RULES = new Set(['unclosed-overlap', 'unopened-overlap', 'lone-overlap', 'lookalike-character']);
+const ERROR_RULES = new Set(['invalid-silence', 'invalid-omission', 'empty-turn', 'unknown-line-kind']);
 
 /** How the CA engine reads punctuation: commentaries are verbatim speech, not Jefferson talk. */
 export function transcriptMode(excerpt: Pick<Excerpt, 'source'>): 'transcript' | 'commentary' {
@@ -41,7 +42,7 @@ export function checkTranscripts(excerpts: Loaded<Excerpt>[], participants: Part
       report(source.file, {
         reason: `CA notation: ${message.reason}`,
         rule: `ca/${message.ruleId ?? 'notation'}`,
-        severity: WARNING_RULES.has(message.ruleId ?? '') ? 'warning' : 'error',
+        severity: ERROR_RULES.has(message.ruleId ?? '') ? 'error' : 'warning',
         place: placeInString(source, ['lines', lineIndex, 'text'], column),
         fix: message.note ?? `See the "${message.ruleId}" entry under Errors in src/ca/README.md.`,
       });
