@@ -37,6 +37,20 @@ export interface SourceLine {
   textStart: Point;
   /** The whole line, label included. */
   position: Position;
+  /** Printed column where `text` starts (tabs every 8 columns), for aligning overlaps by their brackets. */
+  column: number;
+  /** The line number the source prints, when it prints one. */
+  printed?: number;
+  /** Whether the label was written in parentheses, `(Dan):`, as a speaker the transcriber was unsure of. */
+  uncertainSpeaker?: boolean;
+}
+
+/** How to read the lines. */
+export interface BuildOptions {
+  /** Jefferson transcript or verbatim commentary. */
+  mode: Mode;
+  /** Capitalised words that are not loud (acronyms). */
+  notLoud: ReadonlySet<string>;
 }
 
 /** A delimiter still to be paired, standing in a line's children. */
@@ -53,6 +67,8 @@ interface WorkingLine {
   items: Item[];
   /** The turn's speaker, to tell whose lines are adjacent. */
   speaker: string | undefined;
+  /** Printed column of each item that starts an overlap, for linking onsets by their brackets. */
+  columns: Map<Item, number>;
 }
 
 interface WorkingTurn {
@@ -67,7 +83,8 @@ interface Links {
 }
 
 /** Build the tree for `sources`, collecting findings. */
-export function build(sources: readonly SourceLine[], mode: Mode): { tree: Transcript; findings: Finding[] } {
+export function build(sources: readonly SourceLine[], options: BuildOptions): { tree: Transcript; findings: Finding[] } {
+  const { mode } = options;
   const findings: Finding[] = [];
   const links: Links = { partner: new Map(), answers: new Map() };
   const children: TranscriptContent[] = [];
@@ -83,7 +100,7 @@ export function build(sources: readonly SourceLine[], mode: Mode): { tree: Trans
       turn = undefined;
       printed.push(undefined);
       if (source.kind === 'silence') {
-        number++;
+        number = source.printed ?? number + 1;
         children.push(silence(source, number, findings));
       } else {
         children.push(omissionLine(source, findings));
@@ -94,13 +111,15 @@ export function build(sources: readonly SourceLine[], mode: Mode): { tree: Trans
       const continued = source.speaker === undefined && lastSpeaker !== undefined;
       if (source.speaker === undefined && !continued) findings.push({ problem: problem['missing-speaker'](), place: source.position });
       const speaker = source.speaker ?? lastSpeaker;
-      turn = { node: { type: 'turn', speaker, continued, children: [], position: source.position }, lines: [] };
+      const node: Turn = { type: 'turn', speaker, continued, children: [], position: source.position };
+      if (source.uncertainSpeaker) node.uncertainSpeaker = true;
+      turn = { node, lines: [] };
       turns.push(turn);
       children.push(turn.node);
       lastSpeaker = speaker;
     }
-    number++;
-    const line = workingLine(source, turn.node.speaker, number, mode, findings);
+    number = source.printed ?? number + 1;
+    const line = workingLine(source, turn.node.speaker, number, options, findings);
     turn.lines.push(line);
     turn.node.children.push(line.node);
     printed.push(line);
@@ -116,11 +135,25 @@ export function build(sources: readonly SourceLine[], mode: Mode): { tree: Trans
   return { tree, findings };
 }
 
+const mediaTime = /[ \t]*\u0015?(\d+)_(\d+)\u0015?/gu;
+
+/** A silence line; media time codes on it are kept as its time, not as its text. */
 function silence(source: SourceLine, number: number, findings: Finding[]): Silence {
-  const match = /^\s*\(\s*(?:(\d+):)?(\d+(?:\.\d*)?)\s*\)\s*$/.exec(source.text);
+  let time: Silence['time'];
+  const value = source.text.replace(mediaTime, (_, start: string, end: string) => {
+    time ??= { start: Number(start), end: Number(end) };
+    return '';
+  });
+  const match = /^\s*\(\s*(?:(\d+):)?(\d*\.\d+|\d+(?:\.\d*)?)\s*\)/.exec(value);
   const seconds = match?.[2] === undefined ? undefined : Number(match[1] ?? 0) * 60 + Number.parseFloat(match[2]);
   if (seconds === undefined) findings.push({ problem: problem['invalid-silence'](source.text), place: source.position });
-  return { type: 'silence', value: source.text, seconds, number, position: source.position };
+  // What follows the pause on its line is the transcriber's note on the silence, `(5.7) ((tannoy))`.
+  const rest = match ? value.slice(match[0].length).trim() : '';
+  const pause = rest === '' ? value : value.slice(0, match?.[0].length);
+  const node: Silence = { type: 'silence', value: pause, seconds, number, position: source.position };
+  if (rest !== '') node.note = rest;
+  if (time) node.time = time;
+  return node;
 }
 
 function omissionLine(source: SourceLine, findings: Finding[]): OmissionLine {
@@ -130,13 +163,30 @@ function omissionLine(source: SourceLine, findings: Finding[]): OmissionLine {
   return { type: 'omissionLine', value: source.text, position: source.position };
 }
 
-function workingLine(source: SourceLine, speaker: string | undefined, number: number, mode: Mode, findings: Finding[]): WorkingLine {
-  const { tokens, findings: local } = tokenize(source.text, mode);
+function workingLine(source: SourceLine, speaker: string | undefined, number: number, options: BuildOptions, findings: Finding[]): WorkingLine {
+  const { tokens, findings: local } = tokenize(source.text, options.mode, options.notLoud);
   const locate = (start: number, end: number): Position => ({ start: pointAt(source, start), end: pointAt(source, end) });
   for (const finding of local) findings.push({ problem: finding.problem, place: locate(finding.start, finding.end) });
   if (source.text.trim() === '') findings.push({ problem: problem['empty-turn'](), place: source.position });
-  const items = tokens.map((token) => item(token, locate(token.start, token.end)));
-  return { node: { type: 'line', number, children: [], position: source.position }, items, speaker };
+  const node: Line = { type: 'line', number, children: [], position: source.position };
+  const columns = new Map<Item, number>();
+  const items = tokens.map((token) => {
+    const entry = item(token, locate(token.start, token.end));
+    if (token.type === 'delimiter' && token.kind === 'bracket-open') columns.set(entry, columnFrom(source.column, source.text.slice(0, token.start)));
+    if (token.type === 'timecode') node.time = { start: node.time?.start ?? token.from, end: token.to };
+    return entry;
+  });
+  return { node, items, speaker, columns };
+}
+
+/** The printed column after `text`, starting at `column`: tabs stop every 8 columns, combining marks take none. */
+export function columnFrom(column: number, text: string): number {
+  let at = column;
+  for (const character of text) {
+    if (character === '\t') at = (Math.floor(at / 8) + 1) * 8;
+    else if (!/\p{M}/u.test(character)) at++;
+  }
+  return at;
 }
 
 function item(token: Token, position: Position): Item {
@@ -166,7 +216,13 @@ function pairTurn(working: WorkingTurn, links: Links, findings: Finding[]): void
   }
   closeTurn(state, findings);
   for (const line of working.lines) {
-    line.items = line.items.map((entry) => (entry.type === 'pending' ? (state.resolved.get(entry) ?? textOf(entry)) : entry));
+    line.items = line.items.map((entry) => {
+      if (entry.type !== 'pending') return entry;
+      const resolved = state.resolved.get(entry) ?? textOf(entry);
+      const column = line.columns.get(entry);
+      if (column !== undefined) line.columns.set(resolved, column);
+      return resolved;
+    });
   }
 }
 
@@ -199,6 +255,14 @@ function resolve(pending: Pending, state: Pairing, links: Links, findings: Findi
     case 'angle':
       resolveAngle(pending, state, links, findings);
       return;
+    case 'group-open':
+      open(pending, 'uncertain', state);
+      return;
+    case 'group-close': {
+      const opener = state.open.get('uncertain')?.pop();
+      if (opener) close(pending, opener, state, links);
+      return;
+    }
     case 'arrow':
       resolveArrow(pending, state, links);
   }
@@ -286,19 +350,51 @@ function textOf(pending: Pending): PhrasingContent {
   return { type: 'text', value: pending.delimiter.value, position: pending.position };
 }
 
-/** Pair the k-th onset of a line with the k-th onset of the line just above it, if another speaker said that. */
+/**
+ * Link each overlap onset to the onset it answers on another speaker's line above.
+ * Transcribers align the two brackets, so an onset answers the unanswered onset of a
+ * line just above (up to three lines back, past continuation lines, never past a
+ * silence) that sits in the same printed column, give or take two. Where the source
+ * keeps no alignment, the k-th onset answers the k-th onset of the line just above.
+ * A bottom bracket (`⌊`) only answers; a top one (`⌈`) only opens.
+ */
 function linkOverlaps(printed: readonly (WorkingLine | undefined)[], links: Links): void {
+  const answered = new Set<Marker>();
   for (let index = 1; index < printed.length; index++) {
-    const above = printed[index - 1];
     const below = printed[index];
-    if (!above || !below || above.speaker === below.speaker) continue;
-    const upper = onsets(above);
-    const lower = onsets(below);
-    for (let k = 0; k < Math.min(upper.length, lower.length); k++) {
-      const answer = lower[k];
-      const answered = upper[k];
-      if (answer && answered) links.answers.set(answer, answered);
+    if (!below) continue;
+    const candidates: { line: WorkingLine; onset: Marker; column: number | undefined }[] = [];
+    for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
+      const above = printed[back];
+      if (!above) break;
+      if (above.speaker === below.speaker) continue;
+      for (const onset of onsets(above)) if (!onset.value.startsWith('⌊')) candidates.push({ line: above, onset, column: above.columns.get(onset) });
     }
+    const unmatched: Marker[] = [];
+    for (const answer of onsets(below)) {
+      if (answer.value.startsWith('⌈')) continue;
+      const column = below.columns.get(answer);
+      let best: (typeof candidates)[number] | undefined;
+      for (const candidate of candidates) {
+        if (answered.has(candidate.onset) || column === undefined || candidate.column === undefined) continue;
+        const distance = Math.abs(candidate.column - column);
+        if (distance <= 2 && (!best || distance < Math.abs((best.column ?? 0) - column))) best = candidate;
+      }
+      if (best) {
+        links.answers.set(answer, best.onset);
+        answered.add(best.onset);
+      } else unmatched.push(answer);
+    }
+    const above = printed[index - 1];
+    if (!above || above.speaker === below.speaker || unmatched.length === 0) continue;
+    const open = onsets(above).filter((onset) => !answered.has(onset) && !onset.value.startsWith('⌊'));
+    unmatched.forEach((answer, k) => {
+      const target = open[k];
+      if (target) {
+        links.answers.set(answer, target);
+        answered.add(target);
+      }
+    });
   }
 }
 

@@ -4,7 +4,7 @@
 import type { Position } from 'unist';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { build, type SourceLine } from './build.ts';
+import { build, columnFrom, type SourceLine } from './build.ts';
 import { type Finding, problem, report } from './diagnostics.ts';
 import type { Mode, Transcript, TranscriptLineInput } from './types.ts';
 
@@ -14,6 +14,8 @@ export interface ParseOptions {
   file?: VFile;
   /** How to read punctuation: Jefferson `transcript` (default) or verbatim `commentary`. */
   mode?: Mode;
+  /** Words written in capitals that are not loud talk (acronyms such as `GP`, `ICU`), as the study or excerpt declares them. */
+  notLoud?: readonly string[];
 }
 
 /** Result of parsing. */
@@ -46,7 +48,7 @@ export function parseTranscriptText(text: string, options: ParseOptions = {}): P
 }
 
 function finish(sources: readonly SourceLine[], early: readonly Finding[], options: ParseOptions): ParseResult {
-  const { tree, findings } = build(sources, options.mode ?? 'transcript');
+  const { tree, findings } = build(sources, { mode: options.mode ?? 'transcript', notLoud: new Set(options.notLoud ?? []) });
   const file = options.file ?? new VFile();
   const all = [...early, ...findings].sort((a, b) => compare(startOf(a.place), startOf(b.place)));
   return { tree, messages: all.map((finding) => report(file, finding)) };
@@ -63,14 +65,35 @@ function sourceFromInput(line: unknown, number: number, findings: Finding[]): So
   if (record.kind === 'silence' || record.kind === 'omission' || record.kind === 'turn') kind = record.kind;
   else findings.push({ problem: problem['unknown-line-kind'](String(record.kind)), place: position });
   const speaker = typeof record.speaker === 'string' ? record.speaker : undefined;
-  return { kind, speaker, text, textStart: position.start, position };
+  return { kind, speaker, text, textStart: position.start, position, column: 0 };
 }
 
-// A label is one capitalised token right before a colon that is not itself a
-// lengthening (`A::` is a stretched "A", not speaker A). Lowercase words before
-// a colon (`well: yes`) are talk.
-const label = /^[^\S\r\n]*(\p{Lu}[\p{L}\p{M}\p{N}_.’'-]{0,31})[^\S\r\n]*:(?![:ː])/u;
-const silenceLine = /^\s*\(\s*(?:\d+:)?\d+(?:\.\d*)?\s*\)\s*$/;
+// How transcripts print the start of a line, in the order tried. Each yields an
+// optional printed line number and a speaker label; what follows is the talk.
+//   `01 Tom: …`, `95  DR: …`, `1. KAY: …`, `1.D: …`, `Client: …`, `(Dan): …`
+//   `4\tN:\t…`, `4.\tLiz\t…` (columns: the tab makes a colon unnecessary)
+//   `*KAT:\t…`, `*STU\t…`, `*(STU):\t…` (CLAN tiers)
+//   `|1 |J: |…|` (a table pasted as text)
+const lineNumber = String.raw`(?<number>\d{1,5})(?:[.:)]|(?=\s))?`;
+const name = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}_.’'-]{0,31}`;
+const layouts: readonly RegExp[] = [
+  // CLAN tier: `*` + code, colon optional before the tab.
+  new RegExp(String.raw`^\*(?<paren>\()?(?<speaker>[\p{L}\p{N}_-]{1,16})\)?:?[ \t]+`, 'u'),
+  // A table row: cells between bars.
+  new RegExp(String.raw`^\|[ \t]*(?:${lineNumber}[ \t]*\|[ \t]*)?(?<paren>\()?(?<speaker>${name})\)?[ \t]*:?[ \t]*\|`, 'u'),
+  // Number, then a label with a colon (any case: the number makes the layout clear).
+  new RegExp(String.raw`^[ \t]*${lineNumber}[ \t]*(?<paren>\()?(?<speaker>${name})\)?[ \t]*:(?![:ː])`, 'u'),
+  // Columns separated by tabs: number, label, talk.
+  new RegExp(String.raw`^[ \t]*${lineNumber}[ \t]*\t[ \t]*(?<paren>\()?(?<speaker>${name})\)?[ \t]*\t`, 'u'),
+  // A label with a colon, capitalised (lowercase words before a colon, `well: yes`, are talk).
+  new RegExp(String.raw`^[ \t]*(?<paren>\()?(?<speaker>\p{Lu}[\p{L}\p{M}\p{N}_.’'-]{0,31})\)?[ \t]*:(?![:ː])`, 'u'),
+  // Sacks’s early style: one capital and a full stop, `A. I started …`.
+  /^[ \t]*(?<speaker>\p{Lu})\.[ \t]+(?=\S)/u,
+];
+// A line that is only a number (`12`), or a number and a silence, has no speaker.
+const numberOnly = new RegExp(String.raw`^[ \t]*${lineNumber}[ \t]+(?=\()`, 'u');
+const timecode = /\u0015?\d+_\d+\u0015?/gu;
+const silenceLine = /^\s*\(\s*(?:\d+:)?(?:\d*\.\d+|\d+(?:\.\d*)?)\s*\)(?:\s*\(\([^)]*\)\))*\s*$/;
 const omissionLine = /^\s*(?:[.…]*…[.…]*|\.{3,}|\[\s*[.…]+\s*\])\s*$/;
 
 function splitText(text: string): SourceLine[] {
@@ -95,18 +118,20 @@ function sourceFromText(line: string, number: number, offset: number): SourceLin
     start: { line: number, column: 1, offset },
     end: { line: number, column: line.length + 1, offset: offset + line.length },
   };
-  if (silenceLine.test(line)) return { kind: 'silence', speaker: undefined, text: line, textStart: position.start, position };
-  if (omissionLine.test(line)) return { kind: 'omission', speaker: undefined, text: line, textStart: position.start, position };
-  const labelled = label.exec(line);
-  if (!labelled?.[1]) return { kind: 'turn', speaker: undefined, text: line, textStart: position.start, position };
-  const skip = labelled[0].length;
-  return {
-    kind: 'turn',
-    speaker: labelled[1],
-    text: line.slice(skip),
-    textStart: { line: number, column: skip + 1, offset: offset + skip },
-    position,
-  };
+  const found = layouts.map((layout) => layout.exec(line)).find((match) => match?.groups?.['speaker'] !== undefined);
+  const unlabelled = found ? undefined : numberOnly.exec(line);
+  const skip = (found ?? unlabelled)?.[0].length ?? 0;
+  const printed = (found ?? unlabelled)?.groups?.['number'];
+  let talk = line.slice(skip);
+  // A table row's closing bar is layout, not talk.
+  if (found && line.startsWith('|')) talk = talk.replace(/[ \t]*\|[ \t]*$/, '');
+  const textStart = { line: number, column: skip + 1, offset: offset + skip };
+  const base = { text: talk, textStart, position, column: columnFrom(0, line.slice(0, skip)), ...(printed === undefined ? {} : { printed: Number(printed) }) };
+  const bare = talk.replace(timecode, '');
+  if (!found && silenceLine.test(bare)) return { ...base, kind: 'silence', speaker: undefined };
+  if (!found && omissionLine.test(bare)) return { ...base, kind: 'omission', speaker: undefined };
+  if (!found) return { ...base, kind: 'turn', speaker: undefined };
+  return { ...base, kind: 'turn', speaker: found.groups?.['speaker'], ...(found.groups?.['paren'] ? { uncertainSpeaker: true } : {}) };
 }
 
 function startOf(place: Finding['place']): { line: number; column: number } {

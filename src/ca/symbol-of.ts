@@ -18,6 +18,7 @@ export const spanSymbol = {
   wobbly: 'wobbly-voice',
   'high-pitch': 'high-pitch',
   'low-pitch': 'low-pitch',
+  uncertain: 'uncertain',
 } as const satisfies Record<SpanKind, SymbolId>;
 
 const contours = {
@@ -25,6 +26,7 @@ const contours = {
   continuing: 'continuing-intonation',
   rising: 'rising-intonation',
   'slight-rise': 'slight-rise',
+  animated: 'animated-tone',
 } as const satisfies Record<Intonation['contour'], SymbolId>;
 
 /** The symbol a node is written with, or `undefined` for talk, whitespace and structure. */

@@ -23,6 +23,7 @@ export type SymbolId =
   | 'continuing-intonation'
   | 'rising-intonation'
   | 'slight-rise'
+  | 'animated-tone'
   | 'pitch-step-up'
   | 'pitch-step-down'
   | 'high-pitch'
@@ -107,6 +108,7 @@ type Row = Omit<SymbolEntry, 'id' | 'variants' | 'lookalikes'> & {
 const rows: Record<SymbolId, Row> = {
   'overlap-onset': {
     symbol: '[',
+    variants: ['⌈', '⌊'],
     name: 'Overlap onset',
     meaning: 'From here the talk overlaps talk by another speaker; the two brackets sit one above the other.',
     example: 'Client: yeah [it’s like what’s the point]\nTherapist:      [er children the dog]',
@@ -118,6 +120,7 @@ const rows: Record<SymbolId, Row> = {
   },
   'overlap-end': {
     symbol: ']',
+    variants: ['⌉', '⌋'],
     name: 'Overlap end',
     meaning: 'The overlapping talk stops here. Transcribers often leave it out.',
     example: 'Therapist: [this time of year and\nClient: [yeah]',
@@ -139,6 +142,7 @@ const rows: Record<SymbolId, Row> = {
   },
   latching: {
     symbol: '=',
+    variants: ['≈', '≡'],
     name: 'Latching',
     meaning: 'No gap at all: the next talk follows on at once, or one speaker’s talk runs on across another’s line.',
     example: 'yes=',
@@ -149,7 +153,7 @@ const rows: Record<SymbolId, Row> = {
   },
   'timed-pause': {
     symbol: '(0.5)',
-    variants: ['(2)', '(1:05.3)'],
+    variants: ['(.7)', '(2)', '(1:05.3)'],
     name: 'Timed pause',
     meaning: 'A silence, timed in seconds and usually to a tenth of a second.',
     example: 'Client: yeh (1.0) people are just mean',
@@ -161,6 +165,7 @@ const rows: Record<SymbolId, Row> = {
   },
   micropause: {
     symbol: '(.)',
+    variants: ['(..)', '(...)'],
     name: 'Micropause',
     meaning: 'A pause too short to time, under about two tenths of a second.',
     example: 'well (.) maybe',
@@ -207,6 +212,16 @@ const rows: Record<SymbolId, Row> = {
     meaning: 'The voice rises more than at a comma but less than at a question mark.',
     example: 'and then¿',
     spoken: 'slightly rising tone',
+    grammar: 'intonation',
+    modes: transcript,
+    source: 'Jefferson 2004',
+  },
+  'animated-tone': {
+    symbol: '!',
+    name: 'Animated tone',
+    meaning: 'Said with animation, as an exclamation. It is not an exclamation mark.',
+    example: 'for years!',
+    spoken: 'animated',
     grammar: 'intonation',
     modes: transcript,
     source: 'Jefferson 2004',
@@ -266,6 +281,7 @@ const rows: Record<SymbolId, Row> = {
   },
   emphasis: {
     symbol: '_word_',
+    variants: ['w̲o̲r̲d̲'],
     name: 'Emphasis',
     meaning:
       'Stressed by pitch or loudness. Print underlines it; plain text cannot, so Casebook writes underscores around the stressed part and shows it underlined.',
@@ -279,7 +295,8 @@ const rows: Record<SymbolId, Row> = {
   loud: {
     symbol: 'WORD',
     name: 'Loud',
-    meaning: 'Especially loud compared with the talk around it (two or more capital letters in a row).',
+    meaning:
+      'Especially loud compared with the talk around it: two or more capital letters in a row, also inside a word (NEver). Acronyms the study declares are not read as loud.',
     example: 'I said NO',
     spoken: 'loud',
     grammar: 'loud',
@@ -288,6 +305,7 @@ const rows: Record<SymbolId, Row> = {
   },
   quiet: {
     symbol: '°word°',
+    variants: ['⁰word⁰'],
     lookalikes: ['º', '˚', '◦'],
     name: 'Quiet',
     meaning: 'Noticeably quieter than the talk around it.',
@@ -350,7 +368,7 @@ const rows: Record<SymbolId, Row> = {
   },
   'in-breath': {
     symbol: '.hhh',
-    variants: ['·hhh'],
+    variants: ['∙hhh', '·hhh'],
     name: 'In-breath',
     meaning: 'An audible breath in; the more h’s, the longer.',
     example: 'Therapist: .hhh ↑ me oh hhh ↑',
@@ -384,6 +402,7 @@ const rows: Record<SymbolId, Row> = {
   },
   uncertain: {
     symbol: '(word)',
+    variants: ['(°wo::rd°)'],
     name: 'Uncertain hearing',
     meaning: 'The transcriber’s best guess at talk that was hard to hear.',
     example: 'it was (Tuesday)',
@@ -452,7 +471,7 @@ const rows: Record<SymbolId, Row> = {
   },
   'smile-voice': {
     symbol: '£word£',
-    variants: ['$word$'],
+    variants: ['☺word☺', '$word$'],
     name: 'Smile voice',
     meaning: 'Said with a smile that can be heard.',
     example: '£that’s alright£',
@@ -463,6 +482,7 @@ const rows: Record<SymbolId, Row> = {
   },
   'creaky-voice': {
     symbol: '#word#',
+    variants: ['⁎word⁎'],
     name: 'Creaky voice',
     meaning: 'Said in a creaky, gravelly voice.',
     example: '#I know#',

@@ -36,7 +36,7 @@ export interface Delimiter extends Range {
   /** Token type. */
   type: 'delimiter';
   /** `toggle`: the same character opens and closes (`°`, `_`, `£`); the others pair by direction. */
-  kind: 'toggle' | 'angle' | 'arrow' | 'bracket-open' | 'bracket-close';
+  kind: 'toggle' | 'angle' | 'arrow' | 'bracket-open' | 'bracket-close' | 'group-open' | 'group-close';
   /** For toggles, the stretch it delimits. */
   span: SpanKind | undefined;
   /** The characters as written. */
@@ -59,6 +59,10 @@ export interface LocalFinding extends Range {
 interface Tokenizer {
   readonly text: string;
   readonly mode: Mode;
+  /** Capitalised words that are not loud. */
+  readonly notLoud: ReadonlySet<string>;
+  /** Uncertain hearings opened with notation inside, waiting for their `)`. */
+  groups: number;
   index: number;
   readonly tokens: Token[];
   readonly findings: LocalFinding[];
@@ -67,8 +71,8 @@ interface Tokenizer {
 type State = (t: Tokenizer) => State | undefined;
 
 /** Split one line of talk into tokens. Never throws; oddities become findings. */
-export function tokenize(text: string, mode: Mode): { tokens: Token[]; findings: LocalFinding[] } {
-  const t: Tokenizer = { text, mode, index: 0, tokens: [], findings: [] };
+export function tokenize(text: string, mode: Mode, notLoud: ReadonlySet<string> = new Set()): { tokens: Token[]; findings: LocalFinding[] } {
+  const t: Tokenizer = { text, mode, notLoud, groups: 0, index: 0, tokens: [], findings: [] };
   let state: State | undefined = start;
   while (state) {
     const before = t.index;
@@ -76,7 +80,7 @@ export function tokenize(text: string, mode: Mode): { tokens: Token[]; findings:
     // Every state but `start` consumes; this guard keeps a future mistake from looping forever.
     if (state === start && t.index === before) plain(t, t.index + 1);
   }
-  return { tokens: t.tokens, findings: t.findings };
+  return { tokens: underline(t), findings: t.findings };
 }
 
 const dispatch: Readonly<Record<string, State>> = {
@@ -86,6 +90,18 @@ const dispatch: Readonly<Record<string, State>> = {
   ']': closingBracket,
   '.': dot,
   '·': middleDot,
+  '∙': middleDot,
+  '!': exclamation,
+  '\u0015': timecode,
+  '≈': equals,
+  '≡': equals,
+  '⌈': bracket,
+  '⌊': bracket,
+  '⌉': closingBracket,
+  '⌋': closingBracket,
+  '⁰': degree,
+  '⁎': toggle,
+  '☺': toggle,
   '…': ellipsis,
   ',': comma,
   '?': questionMark,
@@ -126,7 +142,30 @@ function start(t: Tokenizer): State | undefined {
   const c = at(t, t.index);
   if (c === '') return undefined;
   if (isSpace(c)) return whitespace;
+  if (isDigit(c) && !touches(at(t, t.index - 1)) && mediaTime.test(t.text.slice(t.index))) return timecode;
   return dispatch[c] ?? word;
+}
+
+// A CLAN media link, `610195_610608`, between U+0015 bullets or bare, as a word of its own.
+const mediaTime = /^\u0015?\d+_\d+\u0015?(?=\s|$)/u;
+
+/**
+ * At a media time code: when the talk was said, in milliseconds. Metadata, not notation.
+ *
+ * ```markdown
+ * > | So \u0015610195_610608\u0015
+ *        ^
+ * ```
+ */
+function timecode(t: Tokenizer): State {
+  const match = mediaTime.exec(t.text.slice(t.index));
+  if (!match) {
+    plain(t, t.index + 1);
+    return start;
+  }
+  const [from = '0', to = '0'] = match[0].replace(/\u0015/g, '').split('_');
+  emit(t, { type: 'timecode', from: Number(from), to: Number(to), value: match[0] }, t.index + match[0].length);
+  return start;
 }
 
 /**
@@ -160,25 +199,71 @@ function word(t: Tokenizer): State {
   const run = slice(t, end);
   const draft = classifyWord(t, run, end);
   if (draft) emit(t, draft, end);
-  else plain(t, end);
+  else loudParts(t, run, end);
   return start;
 }
 
 function classifyWord(t: Tokenizer, run: string, end: number): DraftBody | undefined {
-  if (/^h{2,}$/i.test(run) && recognises(t.mode, 'out-breath')) {
-    return { type: 'breath', direction: 'out', length: run.length, value: run };
+  const bare = run.replace(/\u0332/g, '');
+  // A lone `h` after a comma or before a space is breath too (`buck,h ·h`).
+  const loneH = bare === 'h' && /^[,\s]?$/.test(at(t, t.index - 1)) && !touches(at(t, end));
+  if ((/^h{2,}$/i.test(bare) || loneH) && recognises(t.mode, 'out-breath')) {
+    return { type: 'breath', direction: 'out', length: bare.length, value: run };
   }
-  if (/^h[aeiu]h$/i.test(run) && recognises(t.mode, 'laughter')) {
+  // `huh?` asks; only particles that are not questioned are laughter.
+  if (/^h[aeiu]h$/i.test(bare) && !/[?¿]/.test(at(t, end)) && recognises(t.mode, 'laughter')) {
     return { type: 'laughter', value: run };
   }
   // The article writes each unheard word as a bare X inside overlap brackets: `[X X]`.
   if (run === 'X' && /^[\s[(]?$/.test(at(t, t.index - 1)) && /^[\s\])]?$/.test(at(t, end)) && recognises(t.mode, 'inaudible')) {
     return { type: 'inaudible', value: run };
   }
-  if (/^\p{Lu}{2,}$/u.test(run) && recognises(t.mode, 'loud')) {
-    return { type: 'loud', value: run };
-  }
   return undefined;
+}
+
+/**
+ * Capitals mark loud talk, even inside a word (`NEver`, `PE::Rcasso`): each run of two
+ * or more capitals is loud, and so is a capital run that carries on a loud word across
+ * a stretch or an apostrophe (`DO:N'T`). Words the study declares as acronyms are not.
+ */
+function loudParts(t: Tokenizer, run: string, end: number): void {
+  if (!recognises(t.mode, 'loud') || t.notLoud.has(run.replace(/[\u0332’'.,]/g, ''))) {
+    plain(t, end);
+    return;
+  }
+  const carriesOn = (t.tokens.at(-1)?.end === t.index && loudBefore(t)) || spacedCapital(t, run, end);
+  const capitals = /(?:\p{Lu}\p{M}*){2,}|^(?:\p{Lu}\p{M}*)+/gu;
+  let cursor = t.index;
+  for (const match of run.matchAll(capitals)) {
+    const from = t.index + match.index;
+    const isRun = [...match[0].replace(/\p{M}/gu, '')].length >= 2;
+    if (!isRun && !(match.index === 0 && carriesOn)) continue;
+    if (from > cursor) plain(t, from);
+    emit(t, { type: 'loud', value: match[0] }, from + match[0].length);
+    cursor = t.index;
+  }
+  if (cursor < end) plain(t, end);
+}
+
+/** A capital standing alone next to another (`D R`): a loud word spaced out to fill an overlap. `I` and `A` are words. */
+function spacedCapital(t: Tokenizer, run: string, end: number): boolean {
+  const single = /^[\p{Lu}]$/u;
+  if (!single.test(run) || run === 'I' || run === 'A') return false;
+  const before = /(?:^|\s)(\p{Lu})\s$/u.exec(t.text.slice(0, t.index))?.[1];
+  const after = /^\s(\p{Lu})(?:\s|$|[⌉⌋\]])/u.exec(t.text.slice(end))?.[1];
+  return [before, after].some((letter) => letter !== undefined && letter !== 'I' && letter !== 'A');
+}
+
+/** Whether the talk just before, through stretches and apostrophes, was loud. */
+function loudBefore(t: Tokenizer): boolean {
+  for (let index = t.tokens.length - 1; index >= 0; index--) {
+    const token = t.tokens[index];
+    if (!token) return false;
+    if (token.type === 'loud') return true;
+    if (token.type === 'lengthening' || (token.type === 'text' && /^['’]$/.test(token.value))) continue;
+    return false;
+  }
+  return false;
 }
 
 /**
@@ -195,7 +280,7 @@ function classifyWord(t: Tokenizer, run: string, end: number): DraftBody | undef
  */
 function dot(t: Tokenizer): State {
   if (isEllipsis(t)) return ellipsis;
-  const breath = /^\.(h{2,})(?![\p{L}\p{M}])/iu.exec(t.text.slice(t.index));
+  const breath = /^\.(h+)(?![\p{L}\p{M}])/iu.exec(t.text.slice(t.index));
   if (breath?.[1] && recognises(t.mode, 'in-breath')) {
     emit(t, { type: 'breath', direction: 'in', length: breath[1].length, value: breath[0] }, t.index + breath[0].length);
     return start;
@@ -220,7 +305,7 @@ function dot(t: Tokenizer): State {
  * ```
  */
 function middleDot(t: Tokenizer): State {
-  const breath = /^·(h{2,})(?![\p{L}\p{M}])/iu.exec(t.text.slice(t.index));
+  const breath = /^[·∙](h+)(?![\p{L}\p{M}])/iu.exec(t.text.slice(t.index));
   if (breath?.[1] && recognises(t.mode, 'in-breath')) {
     emit(t, { type: 'breath', direction: 'in', length: breath[1].length, value: breath[0] }, t.index + breath[0].length);
   } else {
@@ -296,6 +381,20 @@ function invertedQuestionMark(t: Tokenizer): State {
 }
 
 /**
+ * At `!`: animated delivery, when it ends talk.
+ *
+ * ```markdown
+ * > | for y̲e̲a̲rs!
+ *               ^
+ * ```
+ */
+function exclamation(t: Tokenizer): State {
+  if (touches(at(t, t.index - 1)) && recognises(t.mode, 'animated-tone')) emit(t, { type: 'intonation', contour: 'animated', value: '!' }, t.index + 1);
+  else plain(t, t.index + 1);
+  return start;
+}
+
+/**
  * At `:` right after a letter: a stretched sound. Anywhere else (a time,
  * a stray colon) it is plain text. Speaker-label colons never get here: the
  * label is split off before the line is tokenized.
@@ -306,16 +405,19 @@ function invertedQuestionMark(t: Tokenizer): State {
  * ```
  */
 function colon(t: Tokenizer): State {
-  if (!isLetter(at(t, t.index - 1)) || !recognises(t.mode, 'lengthening')) {
+  if (!(isLetter(at(t, t.index - 1)) || at(t, t.index - 1) === '\u0332') || !recognises(t.mode, 'lengthening')) {
     plain(t, t.index + 1);
     return start;
   }
   let end = t.index;
-  while (at(t, end) === ':' || at(t, end) === 'ː') {
+  let length = 0;
+  // An underlined colon (`:̲`, U+0332) is still a stretch; the underline only adds stress.
+  while (at(t, end) === ':' || at(t, end) === 'ː' || (at(t, end) === '\u0332' && length > 0)) {
     if (at(t, end) === 'ː') flagLookalike(t, end);
+    if (at(t, end) !== '\u0332') length++;
     end++;
   }
-  emit(t, { type: 'lengthening', length: end - t.index, value: slice(t, end) }, end);
+  emit(t, { type: 'lengthening', length, value: slice(t, end) }, end);
   return start;
 }
 
@@ -328,8 +430,9 @@ function colon(t: Tokenizer): State {
  * ```
  */
 function equals(t: Tokenizer): State {
+  const mark = at(t, t.index);
   let end = t.index;
-  while (at(t, end) === '=') end++;
+  while (at(t, end) === mark) end++;
   if (recognises(t.mode, 'latching')) emit(t, { type: 'latching', value: slice(t, end) }, end);
   else plain(t, end);
   return start;
@@ -370,7 +473,7 @@ function dash(t: Tokenizer): State {
 function degree(t: Tokenizer): State {
   let end = t.index;
   while (end - t.index < 2 && dispatch[at(t, end)] === degree) {
-    if (at(t, end) !== '°') flagLookalike(t, end);
+    if (at(t, end) !== '°' && at(t, end) !== '⁰') flagLookalike(t, end);
     end++;
   }
   const span = end - t.index === 2 ? 'whisper' : 'quiet';
@@ -415,6 +518,8 @@ const toggles: Readonly<Record<string, { span: SpanKind; symbol: SymbolId }>> = 
   $: { span: 'smile', symbol: 'smile-voice' },
   '#': { span: 'creaky', symbol: 'creaky-voice' },
   '~': { span: 'wobbly', symbol: 'wobbly-voice' },
+  '⁎': { span: 'creaky', symbol: 'creaky-voice' },
+  '☺': { span: 'smile', symbol: 'smile-voice' },
 };
 
 /**
@@ -442,7 +547,8 @@ function toggle(t: Tokenizer): State {
  * ```
  */
 function apostrophe(t: Tokenizer): State {
-  const startsWord = !isWordCharacter(at(t, t.index - 1)) && isLetter(at(t, t.index + 1));
+  const next = /[⌈⌊[]/.test(at(t, t.index + 1)) ? at(t, t.index + 2) : at(t, t.index + 1);
+  const startsWord = !isWordCharacter(at(t, t.index - 1)) && isLetter(next);
   if (startsWord && recognises(t.mode, 'elision')) emit(t, { type: 'elision', value: at(t, t.index) }, t.index + 1);
   else plain(t, t.index + 1);
   return start;
@@ -461,23 +567,44 @@ function apostrophe(t: Tokenizer): State {
  */
 function parenthesis(t: Tokenizer): State {
   if (at(t, t.index + 1) === '(') return comment;
-  const close = t.text.indexOf(')', t.index + 1);
+  const close = matchingParenthesis(t);
   if (close === -1) {
     find(t, problem['unclosed-parenthesis'](), t.index + 1);
     plain(t, t.index + 1);
     return start;
   }
   const end = close + 1;
-  const draft = classifyParenthesis(t.text.slice(t.index + 1, close), slice(t, end));
+  const inner = t.text.slice(t.index + 1, close);
+  // A hearing written with notation inside, `(°>>it's alri::ht,<<°)`, is read
+  // through: its edges become markers and the talk inside is tokenized as usual.
+  const draft = classifyParenthesis(inner, slice(t, end));
+  if (draft.id === 'uncertain' && notationInside.test(inner) && t.mode === 'transcript') {
+    t.groups++;
+    delimiterOr(t, 'group-open', 'uncertain', 'uncertain', t.index + 1);
+    return start;
+  }
   // An unrecognised group stays text as a whole, so its `)` is not reported as stray.
   if (recognises(t.mode, draft.id)) emit(t, draft.draft, end);
   else plain(t, end);
   return start;
 }
 
+const notationInside = /[°º˚◦⁰<>↑↓=≈:ː,.?¿!£$#~⁎☺⌈⌉⌊⌋[\]∙·_\u0332(]|\p{Lu}{2}/u;
+
+/** Offset of the `)` that closes the `(` here, counting nested pairs on the line; -1 if none. */
+function matchingParenthesis(t: Tokenizer): number {
+  let depth = 0;
+  for (let index = t.index; index < t.text.length; index++) {
+    const c = t.text.charAt(index);
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return index;
+  }
+  return -1;
+}
+
 function classifyParenthesis(inner: string, value: string): { id: SymbolId; draft: DraftBody } {
-  if (inner === '.') return { id: 'micropause', draft: { type: 'micropause', value } };
-  const pause = /^\s*(?:(\d+):)?(\d+(?:\.\d*)?)\s*$/.exec(inner);
+  if (/^\s*\.{1,3}\s*$/.test(inner)) return { id: 'micropause', draft: { type: 'micropause', value } };
+  const pause = /^\s*(?:(\d+):)?(\d*\.\d+|\d+(?:\.\d*)?)\s*$/.exec(inner);
   if (pause?.[2] !== undefined) {
     const seconds = Number(pause[1] ?? 0) * 60 + Number.parseFloat(pause[2]);
     return { id: 'timed-pause', draft: { type: 'pause', seconds, value } };
@@ -515,6 +642,11 @@ function comment(t: Tokenizer): State {
  * ```
  */
 function closingParenthesis(t: Tokenizer): State {
+  if (t.groups > 0) {
+    t.groups--;
+    delimiterOr(t, 'group-close', 'uncertain', 'uncertain', t.index + 1);
+    return start;
+  }
   find(t, problem['unopened-parenthesis'](), t.index + 1);
   plain(t, t.index + 1);
   return start;
@@ -538,7 +670,8 @@ function bracket(t: Tokenizer): State {
     return start;
   }
   if (recognises(t.mode, 'overlap-onset')) {
-    const end = at(t, t.index + 1) === '[' ? t.index + 2 : t.index + 1;
+    const c = at(t, t.index);
+    const end = c === '[' && at(t, t.index + 1) === '[' ? t.index + 2 : t.index + 1;
     delimiterOr(t, 'bracket-open', 'overlap', 'overlap-onset', end);
     return start;
   }
@@ -562,13 +695,61 @@ function bracket(t: Tokenizer): State {
  */
 function closingBracket(t: Tokenizer): State {
   if (recognises(t.mode, 'overlap-end')) {
-    const end = at(t, t.index + 1) === ']' ? t.index + 2 : t.index + 1;
+    const end = at(t, t.index) === ']' && at(t, t.index + 1) === ']' ? t.index + 2 : t.index + 1;
     delimiterOr(t, 'bracket-close', 'overlap', 'overlap-end', end);
   } else {
     find(t, problem['unopened-bracket'](), t.index + 1);
     plain(t, t.index + 1);
   }
   return start;
+}
+
+/**
+ * Emphasis written as a combining underline (U+0332 after each stressed
+ * character, as CABank transcripts do): zero-width emphasis delimiters are put
+ * around each underlined run, splitting text where a run starts or ends inside it.
+ */
+function underline(t: Tokenizer): Token[] {
+  if (!t.text.includes('\u0332') || !recognises(t.mode, 'emphasis')) return t.tokens;
+  const underlined: boolean[] = [];
+  for (let index = 0; index < t.text.length; index++) {
+    let next = index + 1;
+    while (/\p{M}/u.test(t.text.charAt(next)) && t.text.charAt(next) !== '\u0332') next++;
+    underlined[index] = t.text.charAt(next) === '\u0332' && t.text.charAt(index) !== '\u0332';
+  }
+  // A run spans base characters and the marks after them; it ends before the first base character not underlined.
+  const edges: number[] = [];
+  let inRun = false;
+  for (let index = 0; index <= t.text.length; index++) {
+    const c = t.text.charAt(index);
+    if (c !== '' && /\p{M}/u.test(c)) continue;
+    const isUnderlined = underlined[index] === true;
+    if (isUnderlined !== inRun) {
+      edges.push(index);
+      inRun = isUnderlined;
+    }
+  }
+  const result: Token[] = [];
+  let edge = 0;
+  const pushEdge = (at: number): void => {
+    result.push({ type: 'delimiter', kind: 'toggle', span: 'emphasis', value: '', before: false, after: false, start: at, end: at });
+    edge++;
+  };
+  for (const token of t.tokens) {
+    while (edge < edges.length && (edges[edge] ?? Infinity) <= token.start) pushEdge(edges[edge] ?? 0);
+    if (token.type === 'text' || token.type === 'loud') {
+      let from = token.start;
+      while (edge < edges.length && (edges[edge] ?? Infinity) < token.end) {
+        const cut = edges[edge] ?? token.end;
+        if (cut > from) result.push({ ...token, value: t.text.slice(from, cut), start: from, end: cut });
+        from = cut;
+        pushEdge(cut);
+      }
+      result.push({ ...token, value: t.text.slice(from, token.end), start: from, end: token.end });
+    } else result.push(token);
+  }
+  while (edge < edges.length) pushEdge(edges[edge] ?? t.text.length);
+  return result;
 }
 
 /** Emit a delimiter when the mode recognises `id`, plain text otherwise. */

@@ -52,6 +52,8 @@ export interface Turn extends Parent {
   speaker: string | undefined;
   /** Whether the speaker carries on after a silence or omission, so no label is printed. */
   continued: boolean;
+  /** Present when the transcriber was unsure who spoke, writing the label in parentheses (`(Dan):`). */
+  uncertainSpeaker?: true;
   /** The printed lines; the first one carries the label unless `continued`. */
   children: Line[];
 }
@@ -60,8 +62,10 @@ export interface Turn extends Parent {
 export interface Line extends Parent {
   /** Node type. */
   type: 'line';
-  /** Printed line number, counting talk and silence lines from 1. */
+  /** Line number: the one the source prints (`95`), else counting talk and silence lines from the last printed one, or from 1. */
   number: number;
+  /** When the line was said, from its media time codes (first start, last end), in milliseconds. */
+  time?: MediaTime;
   /** The talk, in order; whitespace is kept so `value`s rebuild the line. */
   children: PhrasingContent[];
 }
@@ -72,8 +76,30 @@ export interface Silence extends Literal {
   type: 'silence';
   /** Length in seconds, or `undefined` when the line is not a valid `(n.n)`. */
   seconds: number | undefined;
-  /** Printed line number. */
+  /** Line number, as for `Line`. */
   number: number;
+  /** A transcriber's comment on the silence written after it on its line, `((tannoy announcement))`; not part of `value`. */
+  note?: string;
+  /** When the silence was, from a media time code on its line, in milliseconds; the code is not part of `value`. */
+  time?: MediaTime;
+}
+
+/** A stretch of the recording, in milliseconds. */
+export interface MediaTime {
+  /** Start. */
+  start: number;
+  /** End. */
+  end: number;
+}
+
+/** A CLAN media link, `610195_610608` (often between U+0015 bullets): metadata, never notation. */
+export interface Timecode extends Literal {
+  /** Node type. */
+  type: 'timecode';
+  /** Start, in milliseconds. */
+  from: number;
+  /** End, in milliseconds. */
+  to: number;
 }
 
 /** Lines the quoting author left out (`……` or `[…]` on a line of its own). */
@@ -108,12 +134,12 @@ export interface Micropause extends Literal {
   type: 'micropause';
 }
 
-/** Pitch movement at the end of a unit: `.` `,` `?` `¿` (or `?,`). */
+/** Pitch movement at the end of a unit: `.` `,` `?` `¿` (or `?,`), or animated delivery `!`. */
 export interface Intonation extends Literal {
   /** Node type. */
   type: 'intonation';
   /** The contour the mark stands for. */
-  contour: 'falling' | 'continuing' | 'rising' | 'slight-rise';
+  contour: 'falling' | 'continuing' | 'rising' | 'slight-rise' | 'animated';
 }
 
 /** A stretched sound, `:` after it; more colons, longer. */
@@ -220,9 +246,10 @@ export type SpanKind =
   | 'creaky'
   | 'wobbly'
   | 'high-pitch'
-  | 'low-pitch';
+  | 'low-pitch'
+  | 'uncertain';
 
-/** One edge of a stretch of talk (`[`, `]`, `°`, `>`, `<`, `_`, `£`, `#`, `~`, paired `↑`/`↓`). */
+/** One edge of a stretch of talk (`[`, `]`, `⌈`, `⌊`, `°`, `>`, `<`, `_`, `£`, `#`, `~`, paired `↑`/`↓`, the `(` `)` of a hearing with notation inside, or the invisible edge of a combining underline, whose `value` is empty). */
 export interface Marker extends Literal {
   /** Node type. */
   type: 'marker';
@@ -274,7 +301,8 @@ export type PhrasingContent =
   | Editorial
   | Marker
   | PitchStep
-  | HurriedStart;
+  | HurriedStart
+  | Timecode;
 
 /** Nodes directly under the root. */
 export type TranscriptContent = Turn | Silence | OmissionLine;
@@ -290,4 +318,6 @@ export interface TranscriptLineInput {
   speaker?: string;
   /** The line exactly as printed, in Jefferson notation. */
   text: string;
+  /** The line number the source prints, when it prints one; later lines count on from it. */
+  number?: number;
 }

@@ -27,8 +27,9 @@ describe('`.`: intonation, in-breath, micropause, pause, ellipsis (rules `intona
   test('should not support `.` before a word it does not touch on the left as intonation (2)', () => {
     expect(read('.tch')).toEqual([['text', '.tch']]);
   });
-  test('should not support `.h` (one h) as an in-breath (3)', () => {
-    expect(read('.h')).toEqual([['text', '.h']]);
+  test('should support `.h` and `·h` (one h) as a short in-breath, as Jefferson (2004) writes it (`buck,h ·h`)', () => {
+    expect(read('.h')).toEqual([['breath', '.h']]);
+    expect(read('·h')).toEqual([['breath', '·h']]);
   });
   test('should support three dots as an ellipsis', () => {
     expect(read('and...')).toEqual([['text', 'and'], ['omission', '...']]);

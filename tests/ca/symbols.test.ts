@@ -34,6 +34,7 @@ const cases: Record<SymbolId, Case> = {
   'continuing-intonation': { input: 'A: arms, so', node: { type: 'intonation', contour: 'continuing', value: ',' } },
   'rising-intonation': { input: 'A: much?', node: { type: 'intonation', contour: 'rising', value: '?' } },
   'slight-rise': { input: 'A: then¿', node: { type: 'intonation', contour: 'slight-rise', value: '¿' } },
+  'animated-tone': { input: 'A: for years!', node: { type: 'intonation', contour: 'animated', value: '!' } },
   'pitch-step-up': { input: 'A: ↑really', node: { type: 'pitchStep', direction: 'up', value: '↑' } },
   'pitch-step-down': { input: 'A: ↓oh', node: { type: 'pitchStep', direction: 'down', value: '↓' } },
   'high-pitch': { input: 'A: ↑word↑', node: { type: 'marker', span: 'high-pitch', edge: 'close', partner: 0 } },

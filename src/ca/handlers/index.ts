@@ -22,7 +22,7 @@ import {
   uncertain,
 } from './notation.ts';
 import { line, omissionLine, silence, transcript, turn } from './structure.ts';
-import { text, whitespace } from './talk.ts';
+import { text, timecode, whitespace } from './talk.ts';
 
 export const handlers = {
   transcript,
@@ -31,6 +31,7 @@ export const handlers = {
   silence,
   omissionLine,
   text,
+  timecode,
   whitespace,
   pause,
   micropause,

@@ -2,10 +2,10 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { legendToHast } from '../legend.ts';
-import { formatDuration } from '../symbols.ts';
+import { formatDuration, getSymbol } from '../symbols.ts';
 import { symbolOf } from '../symbol-of.ts';
 import type { Handler, State } from '../to-hast.ts';
-import type { Line, OmissionLine, Silence, Transcript, Turn } from '../types.ts';
+import type { Line, MediaTime, OmissionLine, Silence, Transcript, Turn } from '../types.ts';
 import { usedSymbols } from '../used-symbols.ts';
 import { symbolElement } from './symbol-element.ts';
 
@@ -43,7 +43,8 @@ export const silence: Handler<Silence> = (state, node) => {
   const entry = symbolOf(node);
   const parameters = node.seconds === undefined ? {} : { duration: formatDuration(node.seconds) };
   const content: ElementContent[] = entry ? [symbolElement(state, entry, { value: node.value, parameters })] : [{ type: 'text', value: node.value }];
-  return row(state, 'silence', node.number, undefined, content);
+  if (node.note !== undefined) content.push({ type: 'text', value: ' ' }, symbolElement(state, getSymbol('comment'), { value: node.note }));
+  return row(state, 'silence', node.number, undefined, content, node.time);
 };
 
 /** Omitted lines: not numbered, since they are not part of the transcript. */
@@ -54,15 +55,16 @@ export const omissionLine: Handler<OmissionLine> = (state, node) => {
 };
 
 function printedLine(state: State, node: Line, speaker: string | undefined): Element {
-  return row(state, 'turn', node.number, speaker, state.all(node));
+  return row(state, 'turn', node.number, speaker, state.all(node), node.time);
 }
 
-function row(state: State, kind: string, number: number | undefined, speaker: string | undefined, talk: ElementContent[]): Element {
+function row(state: State, kind: string, number: number | undefined, speaker: string | undefined, talk: ElementContent[], time?: MediaTime): Element {
   const cells: ElementContent[] = [];
   if (state.options.lineNumbers) cells.push(h('span.ca-n', number === undefined ? [] : String(number)));
   // The space after the colon keeps "Client: talk" intact when the transcript is copied.
   cells.push(h('span.ca-speaker', speaker === undefined ? [] : `${speaker}: `));
   cells.push(h('span.ca-talk', talk));
   const id = number === undefined ? undefined : `${state.options.idPrefix}-line-${String(number)}`;
-  return h('li', { className: ['ca-line', `ca-line--${kind}`], id }, cells);
+  const media = time === undefined ? {} : { dataStart: String(time.start), dataEnd: String(time.end) };
+  return h('li', { className: ['ca-line', `ca-line--${kind}`], id, ...media }, cells);
 }

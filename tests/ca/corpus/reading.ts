@@ -36,12 +36,14 @@ export function loadCorpus(): CorpusCase[] {
     .map((name) => ({ id: name.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as Omit<CorpusCase, 'id'>) }));
 }
 
-interface AnyNode {
+/** The fields of a tree node the reading looks at; engines old and new both have them. */
+export interface AnyNode {
   type: string;
-  number?: number;
-  speaker?: string;
-  answers?: number;
-  children?: AnyNode[];
+  number?: number | undefined;
+  speaker?: string | undefined;
+  answers?: number | undefined;
+  time?: unknown;
+  children?: readonly AnyNode[];
 }
 
 /** The reading of a parsed tree; `symbols` comes from the engine's own legend list. */
@@ -56,6 +58,7 @@ export function readingOf(tree: AnyNode, symbols: readonly { id: string }[]): Re
   };
   for (const child of tree.children ?? []) {
     if (child.type === 'silence') lines.push([child.number ?? 0, null]);
+    if (child.type === 'silence' && child.time !== undefined) timecodes++;
     if (child.type === 'turn') for (const line of child.children ?? []) lines.push([line.number ?? 0, child.speaker ?? null]);
     visit(child);
   }
