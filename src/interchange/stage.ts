@@ -35,6 +35,8 @@ export interface Proposal {
   codebook?: { record: Record<string, unknown>; origin: Origin } | undefined;
   /** Remove excerpt files that the import does not contain. */
   prune: boolean;
+  /** Other files of the folder rewritten by the import (references following renumbered codes), by absolute path. */
+  files?: { path: string; text: string }[] | undefined;
 }
 
 export interface Change {
@@ -86,6 +88,7 @@ export async function stageAndValidate(proposal: Proposal): Promise<StageResult>
       await cp(join(dir, 'excerpts', name), join(staging, 'excerpts', name));
     }
     if (proposal.codebook) await writeFile(join(staging, 'codebook.json'), jsonText(proposal.codebook.record));
+    for (const file of proposal.files ?? []) await writeFile(join(staging, relative(dir, file.path)), file.text);
 
     const { study, files: stagedFiles } = await loadStudy(staging);
     const origins = [...new Set([...proposal.excerpts.map((entry) => entry.origin.file), ...(proposal.codebook ? [proposal.codebook.origin.file] : [])])];
@@ -164,6 +167,10 @@ async function plannedChanges(dir: string, study: Study, proposal: Proposal, pro
   }
   if (proposal.prune) {
     for (const name of existing) if (!proposedIds.has(name.replace(/\.json$/, ''))) changes.push({ kind: 'delete', path: join(dir, 'excerpts', name) });
+  }
+  for (const file of proposal.files ?? []) {
+    const before = await readFile(file.path, 'utf8').catch(() => undefined);
+    if (before !== file.text) changes.push({ kind: 'write', path: file.path, text: file.text });
   }
   if (proposal.codebook) {
     const path = join(dir, 'codebook.json');

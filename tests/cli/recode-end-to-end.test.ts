@@ -75,7 +75,7 @@ describe('recode → import → build → diff', () => {
     const comfort = guidOf.code('comfort');
     const safety = guidOf.code('safety');
     const qde = strFromU8(entries['project.qde']!);
-    const recoding = `<Coding guid="${guidOf.coding('butter-chicken', '2.2')}" creatingUser="${guidOf.user()}"><CodeRef targetGUID="${comfort}"/></Coding>`;
+    const recoding = `<Coding guid="${guidOf.coding('butter-chicken', '2.2')}" creatingUser="${guidOf.user()}" creationDateTime="2020-01-01T00:00:00Z"><CodeRef targetGUID="${comfort}"/></Coding>`;
     expect(qde).toContain(recoding);
     entries['project.qde'] = strToU8(qde.replace(`guid="${comfort}" name="Comfort"`, `guid="${comfort}" name="Comfort and warmth"`).replace(recoding, recoding.replace(comfort, safety)));
     await writeFile(qdpx, zipSync(entries));

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { strToU8, zipSync } from 'fflate';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +74,30 @@ describe('reading a project', () => {
     expect(excerpts['river-talk-okay']!.codes).toEqual(['1.2']);
   });
 
+  it('reads NVivo positions as UTF-16 code units, over a BOM and CRLF text, and says so', async () => {
+    const result = imported(await fixture('nvivo-utf16.qdpx'), 'nvivo-utf16.qdpx');
+    // Read as code points (as before), this selection silently quoted "ow was the 🚣 row today?".
+    expect(result.excerpts[0]!.record.lines).toEqual([{ kind: 'turn', speaker: 'coach', text: 'how was the 🚣 row today?' }]);
+    expect(result.notices.filter((notice) => notice.severity === 'error')).toEqual([]);
+    expect(result.positions).toBe('positions read as UTF-16 code units, as NVivo for Windows 12.6 counts them: 3 of 3 selections land on word boundaries or their quoted words read as UTF-16 code units, 0 read as code points');
+    expect(result.excerpts.map((entry) => [entry.record.lines, entry.record.codes])).toEqual([
+      [[{ kind: 'turn', speaker: 'coach', text: 'how was the 🚣 row today?' }], ['1.1']],
+      [[{ kind: 'turn', speaker: 'rower', text: 'cold water but steady' }], ['2.0', '1.1']],
+    ]);
+  });
+
+  it('refuses positions it cannot tell apart, and reads them as asked', async () => {
+    const ambiguous = imported(await fixture('ambiguous.qdpx'), 'ambiguous.qdpx');
+    expect(ambiguous.excerpts).toEqual([]);
+    expect(ambiguous.notices.map((notice) => [notice.severity, notice.rule, notice.reason])).toEqual([
+      ['error', 'qdpx-positions', "The project's selection positions are ambiguous: Casebook cannot tell whether positions count Unicode code points or UTF-16 code units (the project was written by Example QDA 1.0): 1 of 1 selections land on word boundaries or their quoted words read as UTF-16 code units, 1 read as code points"],
+    ]);
+    const { project, notices } = readQdaFile(await fixture('ambiguous.qdpx'), 'ambiguous.qdpx');
+    const asked = projectToStudy(project!, empty, speakers, notices, { positions: 'utf-16' });
+    expect(asked.excerpts.map((entry) => entry.record.lines)).toEqual([[{ kind: 'turn', speaker: 'rower', text: 'b c' }]]);
+    expect(asked.positions).toMatch(/^positions read as UTF-16 code units, as asked \(--positions\)/);
+  });
+
   it('reads CRLF sources with CRLF counted as two code points', async () => {
     const result = imported(await fixture('standard.qdpx'), 'standard.qdpx');
     const dock = result.excerpts.find((entry) => entry.record.id === 'dock-talk')!.record;
@@ -104,16 +129,40 @@ describe('reading a project', () => {
     expect(result.excerpts[0]!.record).toMatchObject({ id: 'interview', lines: [{ kind: 'turn', speaker: 'coach', text: 'second line' }], codes: ['1.0'], interpretation: 'Said with the oars out.', session: 2 });
   });
 
-  it('reads a codebook (.qdc) and renumbers the existing excerpts to it', async () => {
+  it('recognises codes by GUID or name, never by position: a codebook in another order keeps every number', async () => {
     const { study } = await loadStudy(baseStudy);
     const existing: ExistingStudy = { codebook: { themes: study!.themes }, excerpts: study!.excerptIndex };
     const result = imported(await fixture('codebook.qdc'), 'codebook.qdc', existing);
     const codebook = CodebookSchema.parse(result.codebook!.record);
-    expect(codebook.themes.map((theme) => `${theme.code} ${theme.slug}`)).toEqual(['1.0 recovery', '2.0 launching']);
-    expect(codebook.themes[1]!.subthemes.map((s) => `${s.code} ${s.slug}`)).toEqual(['2.1 pushing-off', '2.2 rigging']);
-    expect(codebook.themes[1]!.colourDark).toBe(study!.themes[0]!.colourDark);
-    const recoded = Object.fromEntries(result.excerpts.map((entry) => [entry.record.id, entry.record.codes]));
-    expect(recoded).toEqual({ 'cold-water': ['2.1', '1.0'], 'felt-good': ['1.0'], 'oars-first': ['2.2'], steady: ['2.2', '2.1'] });
+    expect(codebook.themes.map((theme) => `${theme.code} ${theme.slug} ${theme.order}`)).toEqual(['1.0 launching 1', '2.0 recovery 2']);
+    expect(codebook.themes[0]!.subthemes.map((s) => `${s.code} ${s.slug}`)).toEqual(['1.1 rigging', '1.2 pushing-off']);
+    expect(codebook.themes[0]!.colourDark).toBe(study!.themes[0]!.colourDark);
+    expect(result.renumbered).toEqual(new Map());
+    expect(result.removed).toEqual([]);
+    expect(result.adjustments).toContain(`themes kept in the study's order ("Launching", "Recovery"); the project lists them in another order, which QDA programs choose themselves`);
+  });
+
+  it('renumbers a subtheme made a theme of its own, and says so', async () => {
+    const { study } = await loadStudy(baseStudy);
+    const existing: ExistingStudy = { codebook: { themes: study!.themes }, excerpts: study!.excerptIndex };
+    const result = imported(await fixture('moved.qdc'), 'moved.qdc', existing);
+    expect(result.renumbered).toEqual(new Map([['1.1', '3.0']]));
+    const codebook = CodebookSchema.parse(result.codebook!.record);
+    expect(codebook.themes.map((theme) => [theme.code, theme.slug, theme.subthemes.map((s) => `${s.code} ${s.slug}`)])).toEqual([
+      ['1.0', 'launching', ['1.2 pushing-off']],
+      ['2.0', 'recovery', []],
+      ['3.0', 'rigging', []],
+    ]);
+    expect(result.adjustments).toContain('code "Rigging" renumbered 1.1 → 3.0 (it is now a theme)');
+  });
+
+  it('lists the codes a codebook from elsewhere no longer has', async () => {
+    const { study } = await loadStudy(baseStudy);
+    const existing: ExistingStudy = { codebook: { themes: study!.themes }, excerpts: study!.excerptIndex };
+    const result = imported(await fixture('foreign.qdc'), 'foreign.qdc', existing);
+    expect(result.removed.map((info) => `${info.code} ${info.name}`)).toEqual(['2.0 Recovery']);
+    // The new code does not take the number of the code it replaces silently: the CLI refuses while anything still names 2.0.
+    expect(CodebookSchema.parse(result.codebook!.record).themes.map((theme) => `${theme.code} ${theme.name}`)).toEqual(['1.0 Launching', '2.0 Sculling']);
   });
 
   it('reads the REFI-QDA specification example: flat "::" codes nested, media skipped, missing texts named', async () => {
@@ -133,7 +182,9 @@ describe('malformed files', () => {
   const cases: [string, string, string][] = [
     ['not-a-zip.qdpx', 'qdpx-archive', 'not-a-zip.qdpx is not a zip archive, so it is not a .qdpx project'],
     ['no-project.qdpx', 'qdpx-missing-project', 'no-project.qdpx holds no project.qde at its top level'],
-    ['bad-xml.qdpx', 'qde-xml', "Malformed XML: Expected closing tag 'CodeBook' (opened in line 3, col 3) instead of closing tag 'Codebook'."],
+    ['bad-xml.qdpx', 'qde-xml', "Malformed XML in bad-xml.qdpx: project.qde at line 15, column 3: Expected closing tag 'CodeBook' (opened in line 3, col 3) instead of closing tag 'Codebook'."],
+    ['entities.qdpx', 'qde-doctype', 'entities.qdpx: project.qde declares a DOCTYPE (line 2); REFI-QDA files have none, and Casebook does not expand the entities it may declare'],
+    ['duplicate-guid.qdpx', 'qde-duplicate-guid', 'duplicate-guid.qdpx: project.qde: code "Recovery" has the GUID 00000000-0000-4000-8000-000000000002, which code "Rigging" already has (second use at line 13); codings and notes that refer to it cannot be told apart'],
   ];
   for (const [name, rule, reason] of cases) {
     it(`${name}: ${rule}`, async () => {
@@ -142,6 +193,40 @@ describe('malformed files', () => {
       expect(notices.map((notice) => [notice.severity, notice.rule, notice.reason])).toEqual([['error', rule, reason]]);
     });
   }
+
+  it('latin1-source.qdpx: a source that is not UTF-8 is named with the line and column of its first bad byte', async () => {
+    const { notices } = readQdaFile(await fixture('latin1-source.qdpx'), 'latin1-source.qdpx');
+    expect(notices.map((notice) => [notice.severity, notice.rule, notice.place])).toEqual([['error', 'qdpx-source-encoding', { line: 1, column: 11 }]]);
+    expect(notices[0]!.reason).toContain('text source "dock-talk" (sources/00000000-0000-4000-8000-000000000020.txt) is not valid UTF-8: byte 10 (E9 20)');
+  });
+
+  it('utf16-project.qde: a UTF-16 project file (a legitimate XML encoding) is read', async () => {
+    const { project, notices } = readQdaFile(await fixture('utf16-project.qde'), 'utf16-project.qde');
+    expect(notices).toEqual([]);
+    expect(project!.codes.map((code) => code.name)).toEqual(['Recovery', 'Launching']);
+  });
+
+  it('a zip bomb is refused from its directory, before anything is inflated', () => {
+    // 3 MB of zeros deflate to a few kilobytes: a ratio no text reaches.
+    const zeros = new Uint8Array(3 * 1024 * 1024);
+    const referring = '<Project xmlns="urn:QDA-XML:project:1.0"><Sources><TextSource guid="00000000-0000-4000-8000-000000000001" name="a" plainTextPath="internal://a.txt"/></Sources></Project>';
+    const bomb = zipSync({ 'project.qde': strToU8(referring), 'sources/a.txt': zeros }, { level: 9 });
+    const { project, notices } = readQdaFile(bomb, 'bomb.qdpx');
+    expect(project).toBeUndefined();
+    expect(notices.map((notice) => notice.rule)).toEqual(['qdpx-limits']);
+    expect(notices[0]!.reason).toMatch(/^bomb\.qdpx holds sources\/a\.txt, which would unpack from 0\.0 MB to 3\.0 MB \(\d+ times; text compresses at most about 200 times\): a zip bomb or a damaged archive; refused without unpacking$/);
+    // Only referenced sources are inflated: beside a project that does not refer to it, the same entry is never opened.
+    const unreferenced = readQdaFile(zipSync({ 'project.qde': strToU8('<Project xmlns="urn:QDA-XML:project:1.0"/>'), 'sources/a.txt': zeros }, { level: 9 }), 'other.qdpx');
+    expect(unreferenced.notices).toEqual([]);
+    const declared = zipSync({ 'project.qde': strToU8('<Project xmlns="urn:QDA-XML:project:1.0"/>'), 'sources/a.txt': strToU8('small') });
+    const view = new DataView(declared.buffer);
+    // Declare 4 GB for the project file in the central directory: the total limit refuses it unopened.
+    for (let offset = declared.length - 22; offset >= 0; offset -= 1) {
+      if (view.getUint32(offset, true) === 0x02014b50 && new TextDecoder().decode(declared.subarray(offset + 46, offset + 46 + 11)) === 'project.qde') view.setUint32(offset + 24, 0xfffffff0, true);
+    }
+    const large = readQdaFile(declared, 'large.qdpx');
+    expect(large.notices.map((notice) => [notice.rule, notice.reason])).toEqual([['qdpx-limits', 'large.qdpx would unpack to 4096.0 MB, more than the 512.0 MB limit; refused without unpacking']]);
+  });
 
   it('out-of-range.qdpx: names the selection and the text length', async () => {
     const result = imported(await fixture('out-of-range.qdpx'), 'out-of-range.qdpx');

@@ -36,3 +36,29 @@ export type NoteRole = keyof typeof noteRoles;
 export function noteRoleOf(name: string): NoteRole | undefined {
   return (Object.keys(noteRoles) as NoteRole[]).find((role) => noteRoles[role].pattern.test(name.trim()));
 }
+
+/**
+ * A source's lead-in and reconstruction notes as one text, for the source's
+ * `<Description>`: QualCoder shows it as the file's memo, NVivo as the source's
+ * description, and QualCoder writes it back on export (it drops Casebook's separate notes).
+ * One labelled block per note, in this order:
+ *
+ *     [Lead-in]
+ *     What the article says before quoting it.
+ *
+ *     [Note 1]
+ *     What the extraction lost.
+ */
+export function writeCombinedAnnotation(leadIn: string | undefined, notes: readonly string[]): string {
+  return [...(leadIn ? [`[${noteRoles.leadIn.label}]\n${leadIn}`] : []), ...notes.map((note, index) => `[${noteRoles.note.label} ${index + 1}]\n${note}`)].join('\n\n');
+}
+
+/** Reads {@link writeCombinedAnnotation}'s text back; a description without its labels is not one. */
+export function readCombinedAnnotation(text: string): { leadIn: string | undefined; notes: string[] } | undefined {
+  const blocks = [...text.replace(/\r\n/g, '\n').matchAll(/^\[(Lead-in|Note \d+)\]\n([\s\S]*?)(?=\n\n\[(?:Lead-in|Note \d+)\]\n|$(?![\s\S]))/gm)];
+  if (blocks.length === 0 || !text.trimStart().startsWith('[')) return undefined;
+  return {
+    leadIn: blocks.find((block) => block[1] === noteRoles.leadIn.label)?.[2]?.trim() || undefined,
+    notes: blocks.filter((block) => block[1] !== noteRoles.leadIn.label).map((block) => block[2]!.trim()),
+  };
+}

@@ -51,6 +51,8 @@ export interface QdaNote {
 
 export interface QdaProject {
   name: string;
+  /** The program that wrote it (the root's `origin`), e.g. "NVivo 12.6", where it says. */
+  origin: string | undefined;
   /** What kind of file it came from. */
   kind: 'project' | 'codebook';
   codes: QdaCode[];

@@ -5,9 +5,10 @@
  * `Sources/` for `sources/`, the NVivo `…:1:0` namespace spelling, prefixed elements, BOMs)
  * and says what it skipped (media, PDF and picture sources, cases, sets, links, graphs).
  */
-import { unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { QdaCode, QdaNote, QdaProject, QdaSelection, QdaTextSource } from './model.ts';
+import { inflateEntries, listEntries, refuseInflating, type ArchiveEntry } from './archive.ts';
+import { walkCodes, type QdaCode, type QdaNote, type QdaProject, type QdaSelection, type QdaTextSource } from './model.ts';
+import { decodeBytes, placeAt, type Place } from './text-bytes.ts';
 
 export interface QdaNotice {
   severity: 'error' | 'warning';
@@ -33,52 +34,100 @@ type XmlNode = Record<string, unknown>;
 /** Reads any of the three file kinds from its bytes; `name` is the file name, used to tell them apart and in messages. */
 export function readQdaFile(bytes: Uint8Array, name: string): QdaReadResult {
   const notices: QdaNotice[] = [];
+  const fail = (rule: string, reason: string, fix: string, place?: Place) => {
+    notices.push({ severity: 'error', rule, reason, fix, place });
+    return { project: undefined, notices };
+  };
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (!isZip) {
-    if (/\.qdpx$/i.test(name)) {
-      notices.push({ severity: 'error', rule: 'qdpx-archive', reason: `${name} is not a zip archive, so it is not a .qdpx project`, fix: 'Export the project again from the QDA program as a REFI-QDA project (.qdpx); a .qde or .qdc file can be imported directly too.' });
-      return { project: undefined, notices };
-    }
-    return readXml(decodeText(bytes), new Map(), false, notices);
+    if (/\.qdpx$/i.test(name)) return fail('qdpx-archive', `${name} is not a zip archive, so it is not a .qdpx project`, 'Export the project again from the QDA program as a REFI-QDA project (.qdpx); a .qde or .qdc file can be imported directly too.');
+    const decoded = decodeBytes(bytes);
+    if (!decoded.ok) return fail('qde-encoding', `${name} ${decoded.reason}`, 'Save the file as UTF-8, or export it again from the QDA program.', decoded.place);
+    const parsed = parseXml(decoded.text, name, notices);
+    if (parsed) resolveTexts(parsed, new Map(), false, notices);
+    return { project: parsed?.project, notices };
   }
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (error) {
-    notices.push({ severity: 'error', rule: 'qdpx-archive', reason: `${name} is a damaged zip archive (${(error as Error).message})`, fix: 'Export the project again from the QDA program.' });
-    return { project: undefined, notices };
-  }
-  const projectFiles = Object.keys(entries).filter((path) => !path.includes('/') && /\.qde$/i.test(path));
-  const standard = projectFiles.find((path) => path.toLowerCase() === 'project.qde');
+  const listed = listEntries(bytes);
+  if (!listed.ok) return fail('qdpx-archive', `${name} ${listed.reason}`, 'Export the project again from the QDA program.');
+  const entries = listed.value;
+  const projectFiles = entries.filter((entry) => !entry.name.includes('/') && /\.qde$/i.test(entry.name));
+  const standard = projectFiles.find((entry) => entry.name.toLowerCase() === 'project.qde');
   const chosen = standard ?? (projectFiles.length === 1 ? projectFiles[0] : undefined);
   if (!chosen) {
-    notices.push({
-      severity: 'error',
-      rule: 'qdpx-missing-project',
-      reason: projectFiles.length === 0 ? `${name} holds no project.qde at its top level` : `${name} holds several project files (${projectFiles.join(', ')}) and none is named project.qde`,
-      fix: 'A .qdpx must contain project.qde next to a sources/ folder; export the project again from the QDA program.',
-    });
-    return { project: undefined, notices };
+    return fail(
+      'qdpx-missing-project',
+      projectFiles.length === 0 ? `${name} holds no project.qde at its top level` : `${name} holds several project files (${projectFiles.map((entry) => entry.name).join(', ')}) and none is named project.qde`,
+      'A .qdpx must contain project.qde next to a sources/ folder; export the project again from the QDA program.',
+    );
   }
-  if (!standard) notices.push({ severity: 'warning', rule: 'qdpx-project-name', reason: `The project file is named ${chosen}, not project.qde as the standard requires; read it anyway`, fix: 'Nothing to do; some programs (ATLAS.ti) name it after the project.' });
-  const sources = new Map<string, Uint8Array>();
-  for (const [path, data] of Object.entries(entries)) {
-    const match = /^sources\/(.+)$/i.exec(path);
-    if (match && !path.endsWith('/')) sources.set(match[1]!.toLowerCase(), data);
+  if (!standard) notices.push({ severity: 'warning', rule: 'qdpx-project-name', reason: `The project file is named ${chosen.name}, not project.qde as the standard requires; read it anyway`, fix: 'Nothing to do; some programs (ATLAS.ti) name it after the project.' });
+  const projectBytes = inflateChecked(bytes, [chosen], name, notices)?.get(chosen.name);
+  if (!projectBytes) return { project: undefined, notices };
+  const decoded = decodeBytes(projectBytes);
+  if (!decoded.ok) return fail('qde-encoding', `${name}: ${chosen.name} ${decoded.reason}`, 'Export the project again from the QDA program.', decoded.place);
+  const parsed = parseXml(decoded.text, `${name}: ${chosen.name}`, notices);
+  if (!parsed) return { project: undefined, notices };
+
+  // Only the texts the project refers to are unpacked; sources/ may also hold .docx and PDF originals.
+  const byPath = new Map(entries.flatMap((entry) => {
+    const match = /^sources\/(.+)$/i.exec(entry.name);
+    return match && !entry.name.endsWith('/') ? [[match[1]!.toLowerCase(), entry] as const] : [];
+  }));
+  const wanted = [...new Set(parsed.paths.flatMap((path) => {
+    const entry = byPath.get(internalPath(path) ?? '');
+    return entry ? [entry] : [];
+  }))];
+  const inflated = inflateChecked(bytes, wanted, name, notices);
+  if (!inflated) return { project: undefined, notices };
+  const texts = new Map<string, Uint8Array>();
+  for (const [path, entry] of byPath) {
+    const data = inflated.get(entry.name);
+    if (data) texts.set(path, data);
   }
-  return readXml(decodeText(entries[chosen]!), sources, true, notices);
+  resolveTexts(parsed, texts, true, notices);
+  return { project: parsed.project, notices };
 }
 
-/** UTF-8 without a byte-order mark. */
-export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+function inflateChecked(bytes: Uint8Array, entries: readonly ArchiveEntry[], name: string, notices: QdaNotice[]): Map<string, Uint8Array> | undefined {
+  const refused = refuseInflating(entries);
+  if (refused) {
+    notices.push({ severity: 'error', rule: 'qdpx-limits', reason: `${name} ${refused}`, fix: 'Export the project again from the QDA program; if it really is this large, import its codebook (.qdc) and the sources you need.' });
+    return undefined;
+  }
+  const inflated = inflateEntries(bytes, new Set(entries.map((entry) => entry.name)));
+  if (!inflated.ok) {
+    notices.push({ severity: 'error', rule: 'qdpx-archive', reason: `${name} ${inflated.reason}`, fix: 'Export the project again from the QDA program.' });
+    return undefined;
+  }
+  return inflated.value;
 }
 
-function readXml(xml: string, sources: Map<string, Uint8Array>, inArchive: boolean, notices: QdaNotice[]): QdaReadResult {
+/** The file name inside sources/ of an `internal://` path, lower-cased as archives are matched. */
+function internalPath(path: string): string | undefined {
+  return /^internal:\/\/(.+)$/i.exec(path)?.[1]?.toLowerCase();
+}
+
+interface Parsed {
+  project: QdaProject;
+  /** The plain-text paths the project refers to. */
+  paths: string[];
+  /** Texts to fill in once the archive's files are read. */
+  pending: { path: string | undefined; owner: string; set(text: string | undefined, missing: string | undefined): void }[];
+}
+
+/** A DOCTYPE is where entity declarations live; REFI-QDA files have none, and expanding entities is how XML bombs work. */
+const doctypePattern = /<!DOCTYPE/i;
+
+function parseXml(xml: string, where: string, notices: QdaNotice[]): Parsed | undefined {
+  const doctype = doctypePattern.exec(xml);
+  if (doctype) {
+    notices.push({ severity: 'error', rule: 'qde-doctype', reason: `${where} declares a DOCTYPE (line ${placeAt(xml, doctype.index).line}); REFI-QDA files have none, and Casebook does not expand the entities it may declare`, fix: 'Export the project again from the QDA program; if you edited it by hand, remove the <!DOCTYPE …> declaration.', place: placeAt(xml, doctype.index) });
+    return undefined;
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    notices.push({ severity: 'error', rule: 'qde-xml', reason: `Malformed XML: ${valid.err.msg}`, fix: 'The file is damaged or was edited by hand; export it again from the QDA program.', place: { line: valid.err.line, column: valid.err.col } });
-    return { project: undefined, notices };
+    notices.push({ severity: 'error', rule: 'qde-xml', reason: `Malformed XML in ${where} at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`, fix: 'The file is damaged or was edited by hand; export it again from the QDA program.', place: { line: valid.err.line, column: valid.err.col } });
+    return undefined;
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -88,33 +137,112 @@ function readXml(xml: string, sources: Map<string, Uint8Array>, inArchive: boole
     parseAttributeValue: false,
     trimValues: false,
     htmlEntities: true,
+    processEntities: true,
     isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
   });
-  const document = parser.parse(xml) as XmlNode;
+  let document: XmlNode;
+  try {
+    document = parser.parse(xml) as XmlNode;
+  } catch (error) {
+    notices.push({ severity: 'error', rule: 'qde-xml', reason: `Malformed XML in ${where}: ${(error as Error).message}`, fix: 'The file is damaged or was edited by hand; export it again from the QDA program.' });
+    return undefined;
+  }
   const rootName = (['Project', 'CodeBook'] as const).find((candidate) => candidate in document);
   if (!rootName) {
-    notices.push({ severity: 'error', rule: 'qde-root', reason: 'The XML is neither a REFI-QDA project (<Project>) nor a codebook (<CodeBook>)', fix: 'Import a .qdpx, .qde or .qdc file exported by a QDA program.' });
-    return { project: undefined, notices };
+    notices.push({ severity: 'error', rule: 'qde-root', reason: `${where} is neither a REFI-QDA project (<Project>) nor a codebook (<CodeBook>)`, fix: 'Import a .qdpx, .qde or .qdc file exported by a QDA program.' });
+    return undefined;
   }
   checkNamespace(xml, rootName, notices);
   const root = elements(document, rootName)[0]!;
+  const origin = attr(root, 'origin');
   const codesParent = rootName === 'Project' ? elements(root, 'CodeBook')[0] : root;
-  const codes = nestPseudoHierarchy(elements(elements(codesParent, 'Codes')[0], 'Code').map(readCode));
-  if (rootName === 'CodeBook') return { project: { name: attr(root, 'origin') ?? 'codebook', kind: 'codebook', codes, sources: [], notes: new Map() }, notices };
+  const flatCodes = elements(elements(codesParent, 'Codes')[0], 'Code').map(readCode);
+  if (!checkDuplicateGuids(xml, where, flatCodes, rootName === 'Project' ? root : undefined, notices)) return undefined;
+  const codes = nestPseudoHierarchy(flatCodes);
+  if (rootName === 'CodeBook') return { project: { name: origin ?? 'codebook', origin, kind: 'codebook', codes, sources: [], notes: new Map() }, paths: [], pending: [] };
 
   const variables = new Map(elements(elements(root, 'Variables')[0], 'Variable').map((variable) => [guidOf(attr(variable, 'guid')), attr(variable, 'name') ?? '']));
-  const resolve = (path: string | undefined, owner: string): { text?: string; missing?: string } => resolveText(path, owner, sources, inArchive);
+  const pending: Parsed['pending'] = [];
   const sourcesNode = elements(root, 'Sources')[0];
-  const textSources = elements(sourcesNode, 'TextSource').map((node) => readTextSource(node, variables, resolve));
+  const textSources = elements(sourcesNode, 'TextSource').map((node) => readTextSource(node, variables, pending));
   reportSkipped(sourcesNode, root, notices);
   const notes = new Map<string, QdaNote>();
   for (const node of elements(elements(root, 'Notes')[0], 'Note')) {
     const guid = guidOf(attr(node, 'guid'));
     const inline = elements(node, 'PlainTextContent')[0];
-    const text = inline !== undefined ? textOf(inline) : resolve(attr(node, 'plainTextPath'), `note "${attr(node, 'name') ?? guid}"`).text ?? '';
-    notes.set(guid, { guid, name: attr(node, 'name') ?? '', text });
+    const note: QdaNote = { guid, name: attr(node, 'name') ?? '', text: inline !== undefined ? textOf(inline) : '' };
+    if (inline === undefined) pending.push({ path: attr(node, 'plainTextPath'), owner: `note "${note.name || guid}"`, set: (text) => (note.text = text ?? '') });
+    notes.set(guid, note);
   }
-  return { project: { name: attr(root, 'name') ?? 'project', kind: 'project', codes, sources: textSources, notes }, notices };
+  const project: QdaProject = { name: attr(root, 'name') ?? 'project', origin, kind: 'project', codes, sources: textSources, notes };
+  return { project, paths: pending.flatMap((entry) => entry.path ?? []), pending };
+}
+
+function resolveTexts(parsed: Parsed, texts: Map<string, Uint8Array>, inArchive: boolean, notices: QdaNotice[]): void {
+  for (const { path, owner, set } of parsed.pending) {
+    if (!path) {
+      set(undefined, `${owner} has neither PlainTextContent nor plainTextPath`);
+      continue;
+    }
+    const inner = internalPath(path);
+    if (inner === undefined) set(undefined, `${owner} refers to a file outside the project (${path}); only files inside the .qdpx are read`);
+    else if (!inArchive) set(undefined, `${owner} refers to ${path}, which only a .qdpx archive holds`);
+    else {
+      const data = texts.get(inner);
+      if (!data) {
+        set(undefined, `${owner} refers to ${path}, which is not in the archive's sources/ folder`);
+        continue;
+      }
+      const decoded = decodeBytes(data);
+      if (!decoded.ok) {
+        notices.push({ severity: 'error', rule: 'qdpx-source-encoding', reason: `The text of ${owner} (sources/${inner}) ${decoded.reason}${decoded.place ? `; first at line ${decoded.place.line}, column ${decoded.place.column}` : ''}`, fix: 'Save the source as UTF-8 in the QDA program (or re-import it there as UTF-8) and export again.', place: decoded.place });
+        set(undefined, 'its text is not valid UTF-8');
+        continue;
+      }
+      if (decoded.encoding !== 'utf-8') notices.push({ severity: 'warning', rule: 'qdpx-source-encoding', reason: `The text of ${owner} (sources/${inner}) is ${decoded.encoding.toUpperCase()}, not the UTF-8 REFI-QDA asks for; read as ${decoded.encoding.toUpperCase()}`, fix: 'Nothing to do if its selections land on the right words.' });
+      set(decoded.text, undefined);
+    }
+  }
+}
+
+/**
+ * Two codes with one GUID would send each other's codings to the wrong code; two sources,
+ * selections or notes with one GUID make references ambiguous. Named with the line of the
+ * second use.
+ */
+function checkDuplicateGuids(xml: string, where: string, codes: readonly QdaCode[], root: XmlNode | undefined, notices: QdaNotice[]): boolean {
+  const seen = new Map<string, string>();
+  const owners: [string, string][] = walkCodes(codes).map(({ code }) => [code.guid, `code "${code.name}"`]);
+  if (root) {
+    const sourcesNode = elements(root, 'Sources')[0];
+    for (const kind of ['TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource']) {
+      for (const source of elements(sourcesNode, kind)) {
+        owners.push([guidOf(attr(source, 'guid')), `source "${attr(source, 'name') ?? ''}"`]);
+        for (const selection of elements(source, 'PlainTextSelection')) owners.push([guidOf(attr(selection, 'guid')), `a selection in source "${attr(source, 'name') ?? ''}"`]);
+      }
+    }
+    for (const note of elements(elements(root, 'Notes')[0], 'Note')) owners.push([guidOf(attr(note, 'guid')), `note "${attr(note, 'name') ?? ''}"`]);
+  }
+  let ok = true;
+  for (const [guid, owner] of owners) {
+    if (guid === '') continue;
+    const first = seen.get(guid);
+    if (first === undefined) {
+      seen.set(guid, owner);
+      continue;
+    }
+    ok = false;
+    const place = secondUse(xml, guid);
+    notices.push({ severity: 'error', rule: 'qde-duplicate-guid', reason: `${where}: ${owner} has the GUID ${guid}, which ${first} already has${place ? ` (second use at line ${place.line})` : ''}; codings and notes that refer to it cannot be told apart`, fix: 'Export the project again from the QDA program; if the file was edited or merged by hand, give one of them a new GUID.', place });
+  }
+  return ok;
+}
+
+function secondUse(xml: string, guid: string): Place | undefined {
+  const pattern = new RegExp(`\\bguid\\s*=\\s*["']\\{?${guid.replace(/[^0-9a-f-]/gi, '')}\\}?["']`, 'gi');
+  pattern.exec(xml);
+  const second = pattern.exec(xml);
+  return second ? placeAt(xml, second.index) : undefined;
 }
 
 function checkNamespace(xml: string, rootName: 'Project' | 'CodeBook', notices: QdaNotice[]): void {
@@ -176,17 +304,16 @@ function nestPseudoHierarchy(codes: QdaCode[]): QdaCode[] {
   return top;
 }
 
-function readTextSource(node: XmlNode, variables: Map<string, string>, resolve: (path: string | undefined, owner: string) => { text?: string; missing?: string }): QdaTextSource {
+function readTextSource(node: XmlNode, variables: Map<string, string>, pending: Parsed['pending']): QdaTextSource {
   const guid = guidOf(attr(node, 'guid'));
   const name = attr(node, 'name') ?? guid;
   const inline = elements(node, 'PlainTextContent')[0];
-  const resolved = inline !== undefined ? { text: textOf(inline) } : resolve(attr(node, 'plainTextPath'), `text source "${name}"`);
   const description = elements(node, 'Description')[0];
-  return {
+  const source: QdaTextSource = {
     guid,
     name,
-    text: resolved.text?.replace(/^\uFEFF/, ''),
-    missing: resolved.missing,
+    text: inline !== undefined ? textOf(inline).replace(/^\uFEFF/, '') : undefined,
+    missing: undefined,
     selections: elements(node, 'PlainTextSelection').map(readSelection),
     codeGuids: elements(node, 'Coding').flatMap(codeRefs),
     noteGuids: noteRefs(node),
@@ -200,6 +327,17 @@ function readTextSource(node: XmlNode, variables: Map<string, string>, resolve: 
     ),
     description: description === undefined ? undefined : textOf(description).trim() || undefined,
   };
+  if (inline === undefined) {
+    pending.push({
+      path: attr(node, 'plainTextPath'),
+      owner: `text source "${name}"`,
+      set(text, missing) {
+        source.text = text;
+        source.missing = missing;
+      },
+    });
+  }
+  return source;
 }
 
 function readSelection(node: XmlNode): QdaSelection {
@@ -221,15 +359,6 @@ function codeRefs(coding: XmlNode): string[] {
 
 function noteRefs(node: XmlNode): string[] {
   return elements(node, 'NoteRef').flatMap((ref) => guidOf(attr(ref, 'targetGUID')) || []);
-}
-
-function resolveText(path: string | undefined, owner: string, sources: Map<string, Uint8Array>, inArchive: boolean): { text?: string; missing?: string } {
-  if (!path) return { missing: `${owner} has neither PlainTextContent nor plainTextPath` };
-  const internal = /^internal:\/\/(.+)$/i.exec(path);
-  if (!internal) return { missing: `${owner} refers to a file outside the project (${path}); only files inside the .qdpx are read` };
-  if (!inArchive) return { missing: `${owner} refers to ${path}, which only a .qdpx archive holds` };
-  const data = sources.get(internal[1]!.toLowerCase());
-  return data ? { text: decodeText(data) } : { missing: `${owner} refers to ${path}, which is not in the archive's sources/ folder` };
 }
 
 function reportSkipped(sourcesNode: XmlNode | undefined, root: XmlNode, notices: QdaNotice[]): void {

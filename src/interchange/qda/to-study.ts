@@ -9,10 +9,11 @@ import type { JsonPath } from '../../study/json-source.ts';
 import { codeInfos, type CodeInfo } from '../../study/model.ts';
 import type { Codebook, Excerpt, Line } from '../../study/schemas/index.ts';
 import { themeColours, fallbackPalette } from '../colours.ts';
-import { readLines, unescapeEntry, type Speaker } from '../lines-text.ts';
-import { excerptVariables, noteRoleOf, type ExcerptVariable } from './conventions.ts';
+import { readLines, unescapeEntry, type LocatedLine, type Speaker } from '../lines-text.ts';
+import { excerptVariables, noteRoleOf, readCombinedAnnotation, type ExcerptVariable } from './conventions.ts';
 import { guidOf } from './guid.ts';
 import { walkCodes, type QdaCode, type QdaProject, type QdaSelection, type QdaTextSource } from './model.ts';
+import { decideUnit, locate, normaliseQuote, SourceText, unitEvidence, type PositionUnit } from './positions.ts';
 import type { QdaNotice } from './read.ts';
 
 /** The study folder's current codebook and excerpts, where they are valid. */
@@ -31,8 +32,16 @@ export interface QdaImport {
   codebook: ImportedRecord | undefined;
   excerpts: ImportedRecord[];
   notices: QdaNotice[];
-  /** Colours changed for contrast, slugs generated: reported, not errors. */
+  /** Colours changed for contrast, slugs generated, codes renumbered: reported, not errors. */
   adjustments: string[];
+  /** Old code → new code, for codes of the study whose number changed. */
+  renumbered: Map<string, string>;
+  /** Codes of the study the import does not have. */
+  removed: CodeInfo[];
+  /** How positions were read (unit and why), for projects with selections. */
+  positions: string | undefined;
+  /** Fields the project does not carry, with the excerpts that lack them. */
+  toFillIn: string[];
 }
 
 export function slugify(text: string): string {
@@ -56,25 +65,60 @@ interface CodeMapping {
   codebook: ImportedRecord;
   /** Casebook code for each QDA code GUID (a code nested deeper than a subtheme counts for its subtheme). */
   codeOf: Map<string, string>;
-  /** Old Casebook code → new one, for codes recognised in the study being replaced. */
+  /** Old Casebook code → new one, for codes recognised in the study being replaced whose number changed. */
   renumbered: Map<string, string>;
+  /** Codes of the study being replaced that the import does not have. */
+  removed: CodeInfo[];
 }
 
+/**
+ * Codes are recognised by GUID (Casebook's exports carry stable ones), then by name; never
+ * by position, because tools write codes in their own order (QualCoder alphabetically). A
+ * recognised code keeps its number and its place in the study's order; a new code takes the
+ * next free number in its theme; a recognised subtheme under another theme is renumbered,
+ * and that is reported.
+ */
 function mapCodebook(codes: readonly QdaCode[], existing: Codebook | undefined, notices: QdaNotice[], adjustments: string[]): CodeMapping {
   const known = existing ? codeInfos(existing.themes) : [];
   const byGuid = new Map(known.map((info) => [guidOf.code(info.slug).toLowerCase(), info]));
-  const byName = new Map(known.map((info) => [info.name.toLowerCase(), info]));
+  const nameCounts = new Map<string, number>();
+  for (const info of known) nameCounts.set(info.name.toLowerCase(), (nameCounts.get(info.name.toLowerCase()) ?? 0) + 1);
+  const byName = new Map(known.filter((info) => nameCounts.get(info.name.toLowerCase()) === 1).map((info) => [info.name.toLowerCase(), info]));
   const claimed = new Set<CodeInfo>();
-  const match = (code: QdaCode): CodeInfo | undefined => {
-    const found = byGuid.get(code.guid) ?? byName.get(code.name.toLowerCase());
-    if (!found || claimed.has(found)) return undefined;
-    claimed.add(found);
-    return found;
-  };
+  const matches = new Map<QdaCode, CodeInfo>();
+  // GUIDs first over the whole tree, so a name shared by two codes cannot take a code its GUID names.
+  for (const { code } of walkCodes(codes)) {
+    const found = byGuid.get(code.guid);
+    if (found && !claimed.has(found)) {
+      claimed.add(found);
+      matches.set(code, found);
+    }
+  }
+  for (const { code } of walkCodes(codes)) {
+    if (matches.has(code)) continue;
+    const found = byName.get(code.name.toLowerCase());
+    if (found && !claimed.has(found)) {
+      claimed.add(found);
+      matches.set(code, found);
+    }
+  }
+  // A code whose GUID the tool regenerated (QualCoder does on every export) and whose name was
+  // changed is still recognised by its description, when that is the study's alone.
+  const descriptionCounts = new Map<string, number>();
+  for (const info of known) if (info.description.trim()) descriptionCounts.set(info.description.trim(), (descriptionCounts.get(info.description.trim()) ?? 0) + 1);
+  const byDescription = new Map(known.filter((info) => descriptionCounts.get(info.description.trim()) === 1).map((info) => [info.description.trim(), info]));
+  for (const { code } of walkCodes(codes)) {
+    if (matches.has(code) || !code.description) continue;
+    const found = byDescription.get(code.description.trim());
+    if (found && !claimed.has(found)) {
+      claimed.add(found);
+      matches.set(code, found);
+      if (found.name !== code.name) adjustments.push(`code "${code.name}" recognised as ${found.code} "${found.name}" by its description (the project gives it a new GUID and name): renamed`);
+    }
+  }
   const used = new Set<string>();
   const codeOf = new Map<string, string>();
   const renumbered = new Map<string, string>();
-  const names: string[][] = [];
   const slugFor = (code: QdaCode, matched: CodeInfo | undefined) => {
     if (matched && !used.has(matched.slug)) {
       used.add(matched.slug);
@@ -84,66 +128,98 @@ function mapCodebook(codes: readonly QdaCode[], existing: Codebook | undefined, 
     adjustments.push(`code "${code.name}": new slug "${slug}"`);
     return slug;
   };
-
-  const themes = codes.map((code, t) => {
-    const number = `${t + 1}.0`;
-    const matched = match(code);
-    if (matched) renumbered.set(matched.code, number);
+  const themeNumber = (code: string) => Number(code.split('.')[0]);
+  const keptThemes = new Set(codes.flatMap((code) => (matches.get(code)?.kind === 'theme' ? [themeNumber(matches.get(code)!.code)] : [])));
+  const nextFree = (taken: Set<number>) => {
+    let number = 1;
+    while (taken.has(number)) number += 1;
+    taken.add(number);
+    return number;
+  };
+  const takenThemes = new Set(keptThemes);
+  // Recognised themes keep the study's order; new ones follow in the project's order.
+  const oldOrder = (code: QdaCode) => (matches.get(code)?.kind === 'theme' ? matches.get(code)!.theme.order : Number.POSITIVE_INFINITY);
+  const ordered = codes.map((code, index) => ({ code, index })).sort((a, b) => oldOrder(a.code) - oldOrder(b.code) || a.index - b.index);
+  if (ordered.some((entry, position) => entry.index !== position) && codes.some((code) => matches.has(code))) {
+    adjustments.push(`themes kept in the study's order (${ordered.map((entry) => `"${entry.code.name}"`).join(', ')}); the project lists them in another order, which QDA programs choose themselves`);
+  }
+  const themes = ordered.map(({ code }, t) => {
+    const matched = matches.get(code);
+    const n = matched?.kind === 'theme' ? themeNumber(matched.code) : nextFree(takenThemes);
+    const number = `${n}.0`;
+    if (matched && matched.code !== number) renumbered.set(matched.code, number);
     for (const { code: inner } of walkCodes([code])) codeOf.set(inner.guid, number);
     const slug = slugFor(code, matched);
     const colours = themeColoursFor(code, matched, t, adjustments);
-    const subthemes = code.children.map((child, s) => {
-      const childNumber = `${t + 1}.${s + 1}`;
-      const childMatch = match(child);
-      if (childMatch) renumbered.set(childMatch.code, childNumber);
+    const takenSubthemes = new Set(code.children.flatMap((child) => {
+      const childMatch = matches.get(child);
+      return childMatch?.kind === 'subtheme' && themeNumber(childMatch.code) === n ? [Number(childMatch.code.split('.')[1])] : [];
+    }));
+    const childOrder = (child: QdaCode) => {
+      const childMatch = matches.get(child);
+      return childMatch?.kind === 'subtheme' && themeNumber(childMatch.code) === n ? childMatch.subtheme!.order : Number.POSITIVE_INFINITY;
+    };
+    const children = code.children.map((child, index) => ({ child, index })).sort((a, b) => childOrder(a.child) - childOrder(b.child) || a.index - b.index);
+    const subthemes = children.map(({ child, index }, s) => {
+      const childMatch = matches.get(child);
+      const keeps = childMatch?.kind === 'subtheme' && themeNumber(childMatch.code) === n;
+      const childNumber = keeps ? childMatch.code : `${n}.${nextFree(takenSubthemes)}`;
+      if (childMatch && childMatch.code !== childNumber) renumbered.set(childMatch.code, childNumber);
       for (const { code: inner, depth } of walkCodes([child])) {
         codeOf.set(inner.guid, childNumber);
         if (depth > 0) notices.push({ severity: 'warning', rule: 'qdpx-nesting', reason: `Code "${code.name} › ${child.name} › … › ${inner.name}" is nested deeper than a subtheme; its codings count for "${child.name}" (${childNumber})`, fix: 'Casebook has themes and subthemes only; move the code up a level in the QDA program to keep it apart.' });
       }
-      names.push([code.name, child.name]);
-      return { code: childNumber, name: child.name, slug: slugFor(child, childMatch), order: s + 1, description: child.description ?? childMatch?.description ?? '' };
+      const description = child.description ?? childMatch?.description;
+      return { sourceIndex: index, record: { code: childNumber, name: child.name, slug: slugFor(child, childMatch), order: s + 1, ...(description ? { description } : {}) } };
     });
-    names.push([code.name]);
-    return { code: number, name: code.name, slug, order: t + 1, ...colours, description: code.description ?? matched?.description ?? '', subthemes };
+    const description = code.description ?? matched?.description;
+    return { source: code, sourceChildren: subthemes.map((entry) => entry.sourceIndex), record: { code: number, name: code.name, slug, order: t + 1, ...colours, ...(description ? { description } : {}), subthemes: subthemes.map((entry) => entry.record) } };
   });
+  for (const [from, to] of renumbered) {
+    const info = known.find((candidate) => candidate.code === from)!;
+    const now = to.endsWith('.0') ? (info.kind === 'subtheme' ? ' (it is now a theme)' : '') : info.kind === 'theme' ? ' (it is now a subtheme)' : ' (it is now under another theme)';
+    adjustments.push(`code "${info.name}" renumbered ${from} → ${to}${now}`);
+  }
   const codebook: ImportedRecord = {
-    record: { themes },
+    record: { themes: themes.map((theme) => theme.record) },
     describe(path) {
       const [, t, third, s] = path;
-      const theme = typeof t === 'number' ? codes[t] : undefined;
+      const theme = typeof t === 'number' ? themes[t] : undefined;
       if (!theme) return '';
-      const child = third === 'subthemes' && typeof s === 'number' ? theme.children[s] : undefined;
-      const what = child ? `code "${theme.name} › ${child.name}"` : `code "${theme.name}"`;
+      const childIndex = third === 'subthemes' && typeof s === 'number' ? theme.sourceChildren[s] : undefined;
+      const child = childIndex === undefined ? undefined : theme.source.children[childIndex];
+      const what = child ? `code "${theme.source.name} › ${child.name}"` : `code "${theme.source.name}"`;
       const field = path.at(-1);
       return ` (${what}${field === 'description' ? '; give it a description in the QDA program' : ''})`;
     },
   };
-  return { codebook, codeOf, renumbered };
+  return { codebook, codeOf, renumbered, removed: known.filter((info) => !claimed.has(info)) };
+}
+
+/**
+ * QualCoder replaces an imported colour by the nearest of its own 120; a colour that close to
+ * the study's is the same colour, not a change.
+ */
+const paletteSnap = 64;
+
+function colourDistance(a: string, b: string): number {
+  const channels = (hex: string) => [1, 3, 5].map((index) => Number.parseInt(hex.slice(index, index + 2), 16));
+  const [x, y] = [channels(a), channels(b)];
+  return Math.hypot(...x.map((value, index) => value - y[index]!));
 }
 
 function themeColoursFor(code: QdaCode, matched: CodeInfo | undefined, index: number, adjustments: string[]): { colour: string; colourDark: string } {
   const previous = matched?.kind === 'theme' ? matched.theme : undefined;
   if (previous && (code.colour === undefined || code.colour.toUpperCase() === previous.colour.toUpperCase())) return { colour: previous.colour, colourDark: previous.colourDark };
+  if (previous && code.colour !== undefined && colourDistance(code.colour, previous.colour) <= paletteSnap) {
+    adjustments.push(`theme "${code.name}": kept its colour ${previous.colour}; the project has ${code.colour}, the nearest in the QDA program's palette`);
+    return { colour: previous.colour, colourDark: previous.colourDark };
+  }
   const base = code.colour ?? fallbackPalette[index % fallbackPalette.length]!;
   const computed = themeColours(base);
   if (code.colour === undefined) adjustments.push(`theme "${code.name}": no colour in the project, took ${base} from the palette`);
   for (const adjustment of computed.adjustments) adjustments.push(`theme "${code.name}": ${adjustment}`);
   return { colour: computed.colour, colourDark: computed.colourDark };
-}
-
-/** Code-point offsets into UTF-16 offsets, for a text. */
-function utf16Offsets(text: string): number[] {
-  const offsets = [0];
-  let offset = 0;
-  for (const char of text) {
-    offset += char.length;
-    offsets.push(offset);
-  }
-  return offsets;
-}
-
-function normaliseQuote(text: string): string {
-  return text.replace(/…$/, '').replace(/\s+/g, ' ').trim();
 }
 
 interface Span {
@@ -154,48 +230,24 @@ interface Span {
   codeGuids: string[];
 }
 
-/**
- * Where a selection lies in the source's LF-normalised text. Positions count code points
- * with the end exclusive; for a text with CRLF line breaks a CRLF counts as two (the
- * standard) or one (ATLAS.ti), decided by the selection's name when it quotes the text.
- * An end that is inclusive is recognised the same way.
- */
-function locateSelection(text: string, selection: QdaSelection): { start: number; end: number } | { problem: string } {
-  const lf = text.replace(/\r\n/g, '\n');
-  const rawPoints = Array.from(text);
-  const lfPoints = Array.from(lf);
-  const { start, end } = selection;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) return { problem: `runs from ${selection.start} to ${selection.end}, which is not a stretch of text` };
-  const quote = selection.name === undefined ? '' : normaliseQuote(selection.name);
-  const readings: { points: string[]; crlfAsTwo: boolean; inclusive: boolean }[] = [
-    { points: rawPoints, crlfAsTwo: true, inclusive: false },
-    { points: lfPoints, crlfAsTwo: false, inclusive: false },
-    { points: rawPoints, crlfAsTwo: true, inclusive: true },
-    { points: lfPoints, crlfAsTwo: false, inclusive: true },
-  ];
-  const fits = readings.filter((reading) => (reading.inclusive ? end + 1 : end) <= reading.points.length && (text.includes('\r\n') || reading.crlfAsTwo));
-  if (fits.length === 0) return { problem: `runs from ${start} to ${end}, but the text has only ${rawPoints.length} characters (Unicode code points)` };
-  const quoted = quote.length > 0 ? fits.find((reading) => normaliseQuote(reading.points.slice(start, reading.inclusive ? end + 1 : end).join('')).startsWith(quote)) : undefined;
-  const chosen = quoted ?? fits[0]!;
-  const last = chosen.inclusive ? end + 1 : end;
-  // Map to the LF text: drop the CR of every CRLF before each position.
-  const toLf = (position: number) => (chosen.crlfAsTwo ? position - (rawPoints.slice(0, position).join('').match(/\r(?=\n)/g)?.length ?? 0) : position);
-  const offsets = utf16Offsets(lf);
-  return { start: offsets[toLf(start)]!, end: offsets[Math.min(toLf(last), lfPoints.length)]! };
-}
-
 /** The lines of a stretch of the source: partly covered turns keep their speaker and the covered words. */
-function linesOf(text: string, span: { start: number; end: number }, speakers: readonly Speaker[]): { lines: Line[]; whole: boolean } {
-  const located = readLines(text, speakers);
+function linesOf(located: readonly LocatedLine[], span: { start: number; end: number }): { lines: Line[]; whole: boolean } {
+  // Binary search for the first line that ends after the span starts: sources run to 600,000 characters.
+  let low = 0;
+  let high = located.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const entry = located[middle]!;
+    if (entry.offset + entry.entry.length <= span.start) low = middle + 1;
+    else high = middle;
+  }
   const lines: Line[] = [];
-  let whole = true;
-  for (const entry of located) {
+  let whole = low === 0;
+  let index = low;
+  for (; index < located.length && located[index]!.offset < span.end; index += 1) {
+    const entry = located[index]!;
     const entryEnd = entry.offset + entry.entry.length;
     const textStart = entry.offset + entry.textStart;
-    if (span.start >= entryEnd || span.end <= entry.offset) {
-      whole = false;
-      continue;
-    }
     if (entry.line.kind !== 'turn' || (span.start <= textStart && span.end >= entryEnd)) {
       lines.push(entry.line);
       continue;
@@ -207,6 +259,7 @@ function linesOf(text: string, span: { start: number; end: number }, speakers: r
     if (piece === '') continue;
     lines.push({ ...entry.line, text: unescapeEntry(piece) });
   }
+  if (index < located.length) whole = false;
   return { lines, whole };
 }
 
@@ -215,40 +268,45 @@ function firstWords(lines: readonly Line[], count: number): string {
   return words.slice(0, count).join(' ') + (words.length > count ? '…' : '');
 }
 
+/** Whole numbers as numbers: QualCoder keeps numeric variables as floats ("2.0"). */
 function numberOrText(value: string | undefined): number | string | undefined {
   if (value === undefined || value.trim() === '') return undefined;
-  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value.trim();
+  return /^\d+(?:\.0*)?$/.test(value.trim()) ? Number(value.trim()) : value.trim();
 }
 
-export function projectToStudy(project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], notices: QdaNotice[]): QdaImport {
+export interface ImportOptions {
+  /** The unit positions count in, when the researcher says so (`--positions`). */
+  positions?: PositionUnit | undefined;
+  /** Import the code tree only, not the coded selections. */
+  codebookOnly?: boolean | undefined;
+}
+
+export function projectToStudy(project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], notices: QdaNotice[], options: ImportOptions = {}): QdaImport {
   const adjustments: string[] = [];
-  const { codebook, codeOf, renumbered } = mapCodebook(project.codes, existing.codebook, notices, adjustments);
-  if (project.kind === 'codebook') return { codebook, excerpts: renumberExcerpts(existing.excerpts, renumbered), notices, adjustments };
+  const { codebook, codeOf, renumbered, removed } = mapCodebook(project.codes, existing.codebook, notices, adjustments);
+  const base = { codebook, notices, adjustments, renumbered, removed, positions: undefined, toFillIn: [] };
+  if (project.kind === 'codebook' || options.codebookOnly) return { ...base, excerpts: [] };
 
-  const excerpts: ImportedRecord[] = [];
-  const usedIds = new Set<string>();
-  for (const source of project.sources) {
-    if (source.text === undefined) {
-      const coded = source.selections.length + (source.codeGuids.length > 0 ? 1 : 0);
-      notices.push({ severity: coded > 0 ? 'error' : 'warning', rule: 'qdpx-missing-text', reason: `The text of source "${source.name}" cannot be read: ${source.missing}`, fix: coded > 0 ? 'Export the project again as a .qdpx so the source texts travel with it.' : 'Nothing to do: the source has no codings.' });
-      continue;
-    }
-    excerpts.push(...sourceExcerpts(source, source.text, project, existing, speakers, codeOf, usedIds, notices));
-  }
-  return { codebook, excerpts, notices, adjustments };
-}
-
-function renumberExcerpts(excerpts: Map<string, Excerpt>, renumbered: Map<string, string>): ImportedRecord[] {
-  return [...excerpts.values()].flatMap((excerpt) => {
-    const codes = excerpt.codes.map((code) => renumbered.get(code) ?? code);
-    if (codes.every((code, index) => code === excerpt.codes[index])) return [];
-    const { $schema: _ignored, ...data } = excerpt;
-    return [{ record: { ...data, codes }, describe: () => ` (excerpt "${excerpt.id}", recoded to the codebook's new numbers)` }];
+  const readable = project.sources.flatMap((source) => {
+    if (source.text !== undefined) return [{ source, text: new SourceText(source.text) }];
+    const coded = source.selections.length + (source.codeGuids.length > 0 ? 1 : 0);
+    notices.push({ severity: coded > 0 ? 'error' : 'warning', rule: 'qdpx-missing-text', reason: `The text of source "${source.name}" cannot be read: ${source.missing}`, fix: coded > 0 ? 'Export the project again as a .qdpx so the source texts travel with it.' : 'Nothing to do: the source has no codings.' });
+    return [];
   });
+  const positions = (selection: QdaSelection) => ({ start: selection.start, end: selection.end, quote: selection.name && normaliseQuote(selection.name).length > 0 ? normaliseQuote(selection.name) : undefined });
+  const decision = decideUnit(project.origin, unitEvidence(readable.map(({ source, text }) => ({ text, selections: source.selections.filter((selection) => selection.codeGuids.length > 0).map(positions) }))), options.positions);
+  if (decision.unit === undefined) {
+    notices.push({ severity: 'error', rule: 'qdpx-positions', reason: `The project's selection positions are ambiguous: Casebook ${decision.why}`, fix: 'Open one selection after an emoji in the QDA program, compare, and import again with --positions utf-16 or --positions code-points.' });
+    return { ...base, excerpts: [], positions: decision.why };
+  }
+  const excerpts: ImportedRecord[] = [];
+  const toFillIn = new Map<string, string[]>();
+  const usedIds = new Set<string>();
+  for (const { source, text } of readable) excerpts.push(...sourceExcerpts(source, text, decision.unit, project, existing, speakers, codeOf, usedIds, notices, toFillIn));
+  return { ...base, excerpts, positions: decision.why, toFillIn: [...toFillIn].map(([field, ids]) => `${field}: ${ids.length} excerpt${ids.length === 1 ? '' : 's'} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`) };
 }
 
-function sourceExcerpts(source: QdaTextSource, text: string, project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], codeOf: Map<string, string>, usedIds: Set<string>, notices: QdaNotice[]): ImportedRecord[] {
-  const lfText = text.replace(/\r\n/g, '\n');
+function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: PositionUnit, project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], codeOf: Map<string, string>, usedIds: Set<string>, notices: QdaNotice[], toFillIn: Map<string, string[]>): ImportedRecord[] {
   const spans = new Map<string, Span>();
   const addSpan = (start: number, end: number, selection: QdaSelection | undefined, codeGuids: string[]) => {
     const key = `${start}:${end}`;
@@ -257,18 +315,19 @@ function sourceExcerpts(source: QdaTextSource, text: string, project: QdaProject
     span.codeGuids.push(...codeGuids);
     spans.set(key, span);
   };
-  if (source.codeGuids.length > 0) addSpan(0, lfText.length, undefined, source.codeGuids);
+  if (source.codeGuids.length > 0) addSpan(0, text.lf.length, undefined, source.codeGuids);
   for (const selection of source.selections) {
-    const where = locateSelection(text, selection);
+    if (selection.codeGuids.length === 0) continue;
+    const quote = selection.name ? normaliseQuote(selection.name) : '';
+    const where = locate(text, { start: selection.start, end: selection.end, quote: quote || undefined }, unit);
     if ('problem' in where) {
       notices.push({ severity: 'error', rule: 'qdpx-selection-range', reason: `Selection ${selection.name ? `"${selection.name}" ` : ''}in source "${source.name}" ${where.problem}`, fix: 'The project and its source text disagree; export the project again, or remove the selection in the QDA program.' });
       continue;
     }
-    if (where.start === where.end) {
-      notices.push({ severity: 'warning', rule: 'qdpx-empty-selection', reason: `Selection at position ${selection.start} in source "${source.name}" is empty; skipped`, fix: 'Remove the empty selection in the QDA program.' });
+    if (text.lf.slice(where.start, where.end).trim() === '') {
+      notices.push({ severity: 'warning', rule: 'qdpx-empty-selection', reason: `Selection at position ${selection.start} in source "${source.name}" holds no text; skipped`, fix: 'Remove the empty selection in the QDA program.' });
       continue;
     }
-    if (selection.codeGuids.length === 0) continue;
     addSpan(where.start, where.end, selection, selection.codeGuids);
   }
 
@@ -277,13 +336,16 @@ function sourceExcerpts(source: QdaTextSource, text: string, project: QdaProject
   const baseId = variable('id') ?? (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(source.name) ? source.name : slugify(source.name.replace(/\.[a-z0-9]+$/i, '')));
   const previous = existing.excerpts.get(baseId);
   const sourceNotes = source.noteGuids.flatMap((guid) => project.notes.get(guid) ?? []);
-  const sourceLeadIn = sourceNotes.find((note) => noteRoleOf(note.name) === 'leadIn')?.text.trim();
-  const sourceReconstruction = sourceNotes.filter((note) => noteRoleOf(note.name) === 'note').map((note) => note.text.trim());
+  const combined = source.description === undefined ? undefined : readCombinedAnnotation(source.description);
+  const sourceLeadIn = sourceNotes.find((note) => noteRoleOf(note.name) === 'leadIn')?.text.trim() || combined?.leadIn;
+  const noteTexts = sourceNotes.filter((note) => noteRoleOf(note.name) === 'note').map((note) => note.text.trim());
+  const sourceReconstruction = noteTexts.length > 0 ? noteTexts : (combined?.notes ?? []);
+  const located = readLines(text.lf, speakers);
 
   const ordered = [...spans.values()].sort((a, b) => a.start - b.start || b.end - a.end);
   const records: ImportedRecord[] = [];
   for (const span of ordered) {
-    const { lines, whole } = linesOf(lfText, span, speakers);
+    const { lines, whole } = linesOf(located, span);
     const single = ordered.length === 1;
     const id = whole || single ? uniqueSlug(baseId, usedIds) : uniqueSlug(`${baseId}-${slugify(firstWords(lines, 4))}`, usedIds);
     const isBase = id === baseId;
@@ -293,36 +355,44 @@ function sourceExcerpts(source: QdaTextSource, text: string, project: QdaProject
       selectionNotes.find((note) => noteRoleOf(note.name) === 'interpretation')?.text ??
       selectionNotes.find((note) => noteRoleOf(note.name) === undefined)?.text ??
       span.selections.find((selection) => selection.description)?.description ??
-      basis?.interpretation ??
-      '';
-    const leadIn = selectionNotes.find((note) => noteRoleOf(note.name) === 'leadIn')?.text ?? sourceLeadIn ?? previous?.leadIn ?? '';
+      basis?.interpretation;
+    const leadIn = selectionNotes.find((note) => noteRoleOf(note.name) === 'leadIn')?.text ?? sourceLeadIn ?? basis?.leadIn;
     const codes = orderCodes(span.codeGuids.flatMap((guid) => {
       const code = codeOf.get(guid);
       if (code === undefined) notices.push({ severity: 'warning', rule: 'qdpx-unknown-code', reason: `A coding in source "${source.name}" refers to a code that is not in the codebook (${guid}); ignored`, fix: 'The project is inconsistent; check the coding in the QDA program.' });
       return code ?? [];
-    }), previous?.codes ?? []);
+    }), basis?.codes ?? []);
     const session = numberOrText(variable('session'));
     const step = variable('step')?.trim() || undefined;
     const page = numberOrText(variable('page'));
-    const selectionName = span.selections.find((selection) => selection.name)?.name?.trim();
-    const title = (isBase ? variable('title') ?? previous?.title : undefined) ?? selectionName ?? firstWords(lines, 8);
+    const order = numberOrText(variable('order'));
+    const section = variable('section')?.trim() || undefined;
+    // A name that quotes the selected words (QualCoder and ATLAS.ti write them there) is not a title.
+    const selected = normaliseQuote(text.lf.slice(span.start, span.end));
+    const selectionName = span.selections.map((selection) => selection.name?.trim() ?? '').find((name) => name !== '' && !selected.startsWith(normaliseQuote(name)));
+    const title = (isBase ? variable('title') ?? basis?.title : undefined) ?? selectionName ?? firstWords(lines, 8);
+    const article = {
+      ...(section !== undefined ? { section } : !fromCasebook && basis?.article?.section !== undefined ? { section: basis.article.section } : {}),
+      ...(page !== undefined ? { page } : !fromCasebook && basis?.article?.page !== undefined ? { page: basis.article.page } : {}),
+      ...(order !== undefined ? { order } : !fromCasebook && basis?.article?.order !== undefined ? { order: basis.article.order } : {}),
+    };
+    const sourceKind = variable('source') ?? basis?.source;
     const record: Record<string, unknown> = {
       id,
       title,
-      session: session ?? (fromCasebook ? null : previous?.session ?? null),
-      ...(step !== undefined ? { step } : !fromCasebook && previous?.step !== undefined ? { step: previous.step } : {}),
-      source: variable('source') ?? previous?.source ?? '',
+      session: session ?? (fromCasebook ? null : basis?.session ?? null),
+      ...(step !== undefined ? { step } : !fromCasebook && basis?.step !== undefined ? { step: basis.step } : {}),
+      ...(sourceKind !== undefined ? { source: sourceKind } : {}),
       lines,
       codes,
-      leadIn,
-      interpretation,
-      article: {
-        section: variable('section') ?? previous?.article.section ?? '',
-        ...(page !== undefined ? { page } : !fromCasebook && previous?.article.page !== undefined ? { page: previous.article.page } : {}),
-        order: numberOrText(variable('order')) ?? previous?.article.order ?? '',
-      },
-      notes: sourceReconstruction.length > 0 || fromCasebook ? sourceReconstruction : (previous?.notes ?? []),
+      ...(leadIn !== undefined && leadIn.trim() !== '' ? { leadIn } : {}),
+      ...(interpretation !== undefined && interpretation.trim() !== '' ? { interpretation } : {}),
+      ...(Object.keys(article).length > 0 ? { article } : {}),
+      notes: sourceReconstruction.length > 0 || fromCasebook ? sourceReconstruction : (basis?.notes ?? []),
     };
+    for (const [field, present] of [['interpretation', 'interpretation' in record], ['lead-in', 'leadIn' in record], ['source', 'source' in record], ['article section', article.section !== undefined], ['article order', article.order !== undefined]] as const) {
+      if (!present) toFillIn.set(field, [...(toFillIn.get(field) ?? []), id]);
+    }
     const where = `source "${source.name}"${whole ? '' : `, selection ${span.selections[0]?.start ?? 0}–${span.selections[0]?.end ?? ''}`}`;
     records.push({ record, describe: (path) => ` (${where}${hintFor(path)})` });
   }

@@ -7,8 +7,14 @@ import { strToU8, zipSync } from 'fflate';
 import type { Study } from '../../study/model.ts';
 import type { Excerpt } from '../../study/schemas/index.ts';
 import { writeLines } from '../lines-text.ts';
-import { excerptVariables, noteRoles, type ExcerptVariable } from './conventions.ts';
+import { excerptVariables, noteRoles, writeCombinedAnnotation, type ExcerptVariable } from './conventions.ts';
 import { guidOf } from './guid.ts';
+
+/**
+ * The date on notes, sources and codings. A study keeps no dates for them, and QualCoder
+ * stops its import at a note without one; a fixed date keeps exports reproducible.
+ */
+const EXPORT_DATE = '2020-01-01T00:00:00Z';
 
 export interface QdaExport {
   /** The project file's XML. */
@@ -42,9 +48,9 @@ function variableValues(excerpt: Excerpt): [ExcerptVariable, string | number][] 
     ['session', excerpt.session ?? undefined],
     ['step', excerpt.step],
     ['source', excerpt.source],
-    ['section', excerpt.article.section],
-    ['page', excerpt.article.page],
-    ['order', excerpt.article.order],
+    ["section", excerpt.article?.section],
+    ["page", excerpt.article?.page],
+    ["order", excerpt.article?.order],
   ];
   return values.filter((entry): entry is [ExcerptVariable, string | number] => entry[1] !== undefined);
 }
@@ -68,11 +74,12 @@ export function studyToQda(study: Study): QdaExport {
   out.push('  <CodeBook>');
   out.push('    <Codes>');
   for (const theme of [...study.themes].sort((a, b) => a.order - b.order)) {
-    out.push(`      <Code${attrs({ guid: guidOf.code(theme.slug), name: theme.name, isCodable: theme.subthemes.length === 0, color: theme.colour })}>`);
-    out.push(`        <Description>${escapeXml(theme.description)}</Description>`);
+    // Themes are codable codes, not categories (isCodable="false"): QualCoder keeps a colour only on codes, and gives a code without one a random colour.
+    out.push(`      <Code${attrs({ guid: guidOf.code(theme.slug), name: theme.name, isCodable: true, color: theme.colour })}>`);
+    if (theme.description) out.push(`        <Description>${escapeXml(theme.description)}</Description>`);
     for (const subtheme of [...theme.subthemes].sort((a, b) => a.order - b.order)) {
-      out.push(`        <Code${attrs({ guid: guidOf.code(subtheme.slug), name: subtheme.name, isCodable: true })}>`);
-      out.push(`          <Description>${escapeXml(subtheme.description)}</Description>`);
+      out.push(`        <Code${attrs({ guid: guidOf.code(subtheme.slug), name: subtheme.name, isCodable: true, color: theme.colour })}>`);
+      if (subtheme.description) out.push(`          <Description>${escapeXml(subtheme.description)}</Description>`);
       out.push('        </Code>');
     }
     out.push('      </Code>');
@@ -87,19 +94,28 @@ export function studyToQda(study: Study): QdaExport {
     const sourceGuid = guidOf.source(excerpt.id);
     const text = writeLines(excerpt.lines, speakers);
     sources.set(`${sourceGuid}.txt`, text);
-    const interpretation: NoteOut = { guid: guidOf.note(excerpt.id, 'interpretation'), name: `${noteRoles.interpretation.label}: ${excerpt.id}`, text: excerpt.interpretation };
-    const leadIn: NoteOut = { guid: guidOf.note(excerpt.id, 'lead-in'), name: `${noteRoles.leadIn.label}: ${excerpt.id}`, text: excerpt.leadIn };
+    // Each interpretation and note is written twice, for the two ways tools read them: as a
+    // dated <Note> referred to by <NoteRef> (NVivo, MAXQDA, ATLAS.ti memos) and as a
+    // <Description> (QualCoder reads a selection's as the coding memo and a source's as the
+    // file memo, and ignores <NoteRef> on selections). Notes carry no selection of their own:
+    // QualCoder would make each an annotation, and two on one range break its import.
+    const interpretation: NoteOut | undefined = excerpt.interpretation ? { guid: guidOf.note(excerpt.id, 'interpretation'), name: `${noteRoles.interpretation.label}: ${excerpt.id}`, text: excerpt.interpretation } : undefined;
+    const leadIn: NoteOut | undefined = excerpt.leadIn ? { guid: guidOf.note(excerpt.id, 'lead-in'), name: `${noteRoles.leadIn.label}: ${excerpt.id}`, text: excerpt.leadIn } : undefined;
     const reconstruction = excerpt.notes.map((note, index): NoteOut => ({ guid: guidOf.note(excerpt.id, `note-${index + 1}`), name: `${noteRoles.note.label} ${index + 1}: ${excerpt.id}`, text: note }));
-    notes.push(interpretation, leadIn, ...reconstruction);
-    out.push(`    <TextSource${attrs({ guid: sourceGuid, name: excerpt.id, plainTextPath: `internal://${sourceGuid}.txt`, creatingUser: user })}>`);
-    out.push(`      <PlainTextSelection${attrs({ guid: guidOf.selection(excerpt.id), name: excerpt.title, startPosition: 0, endPosition: codePointLength(text), creatingUser: user })}>`);
+    const sourceNotes = [...(leadIn ? [leadIn] : []), ...reconstruction];
+    notes.push(...(interpretation ? [interpretation] : []), ...sourceNotes);
+    out.push(`    <TextSource${attrs({ guid: sourceGuid, name: excerpt.id, plainTextPath: `internal://${sourceGuid}.txt`, creatingUser: user, creationDateTime: EXPORT_DATE })}>`);
+    const combined = writeCombinedAnnotation(excerpt.leadIn || undefined, excerpt.notes);
+    if (combined) out.push(`      <Description>${escapeXml(combined)}</Description>`);
+    out.push(`      <PlainTextSelection${attrs({ guid: guidOf.selection(excerpt.id), name: excerpt.title, startPosition: 0, endPosition: codePointLength(text), creatingUser: user, creationDateTime: EXPORT_DATE })}>`);
+    if (interpretation) out.push(`        <Description>${escapeXml(interpretation.text)}</Description>`);
     for (const code of excerpt.codes) {
       const info = study.codeIndex.get(code)!;
-      out.push(`        <Coding${attrs({ guid: guidOf.coding(excerpt.id, code), creatingUser: user })}><CodeRef${attrs({ targetGUID: guidOf.code(info.slug) })}/></Coding>`);
+      out.push(`        <Coding${attrs({ guid: guidOf.coding(excerpt.id, code), creatingUser: user, creationDateTime: EXPORT_DATE })}><CodeRef${attrs({ targetGUID: guidOf.code(info.slug) })}/></Coding>`);
     }
-    out.push(`        <NoteRef${attrs({ targetGUID: interpretation.guid })}/>`);
+    if (interpretation) out.push(`        <NoteRef${attrs({ targetGUID: interpretation.guid })}/>`);
     out.push('      </PlainTextSelection>');
-    for (const note of [leadIn, ...reconstruction]) out.push(`      <NoteRef${attrs({ targetGUID: note.guid })}/>`);
+    for (const note of sourceNotes) out.push(`      <NoteRef${attrs({ targetGUID: note.guid })}/>`);
     for (const [key, value] of variableValues(excerpt)) {
       const variable = excerptVariables[key];
       const element = variable.type === 'Integer' ? 'IntegerValue' : 'TextValue';
@@ -109,7 +125,7 @@ export function studyToQda(study: Study): QdaExport {
   }
   out.push('  </Sources>');
   out.push('  <Notes>');
-  for (const note of notes) out.push(`    <Note${attrs({ guid: note.guid, name: note.name, creatingUser: user })}><PlainTextContent>${escapeXml(note.text)}</PlainTextContent></Note>`);
+  for (const note of notes) out.push(`    <Note${attrs({ guid: note.guid, name: note.name, creatingUser: user, creationDateTime: EXPORT_DATE, modifiedDateTime: EXPORT_DATE })}><PlainTextContent>${escapeXml(note.text)}</PlainTextContent></Note>`);
   out.push('  </Notes>');
   out.push('</Project>');
   return { qde: `${out.join('\n')}\n`, sources };
