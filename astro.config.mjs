@@ -16,6 +16,18 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.CASEBOOK_OUT_DIR ?? 'dist',
   integrations: [mdx(), sitemap()],
+  security: {
+    // Every page carries a policy that allows only the site's own scripts and styles: Astro
+    // hashes the scripts and styles it renders, and nothing loads from another host.
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      // Pagefind's search runs as WebAssembly, which a policy with script hashes blocks unless allowed.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Style attributes carry data-driven custom properties (a transcript's label width, a
+      // bar's share); they cannot run script, and style elements stay limited to hashes.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   markdown: {
     // Astro 7 defaults to its native Markdown engine, which would skip our remark/rehype
     // plugins. SmartyPants is off because it rewrites quotes and dashes, which would

@@ -1,63 +1,214 @@
 /**
- * The search page's island. Pagefind's UI (about 120 KB of script and 15 KB of style) is
- * fetched here, on the search page only, never by the rest of the site. The query is kept
- * in the address (`?q=`), so a search can be bookmarked, shared or reached from a link.
+ * The search page's island, drawn by us on Pagefind's search API rather than by Pagefind's
+ * own UI: its UI writes filter labels into the page as HTML, and filter values are study
+ * strings (theme names, speaker labels, unit titles) that may hold markup. Here every study
+ * string reaches the page through `textContent`; the one piece of Pagefind markup we keep,
+ * the `<mark>` around matched words in an excerpt, is rebuilt from an inert parse.
+ *
+ * The query and the chosen filters are kept in the address (`?q=…&code=…`), so a search can
+ * be bookmarked, shared or reached from a link.
  */
-interface PagefindUIInstance {
-  triggerSearch(term: string): void;
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
 }
 
-declare global {
-  interface Window {
-    PagefindUI?: new (options: Record<string, unknown>) => PagefindUIInstance;
-  }
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: PagefindSubResult[];
 }
 
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`Could not load ${src}`));
-    document.head.append(script);
+interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  filters: Record<string, Record<string, number>>;
+}
+
+type FilterSelection = Record<string, string[]>;
+
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  debouncedSearch(term: string | null, options: { filters: Record<string, { any: string[] }> }, wait: number): Promise<PagefindSearch | null>;
+}
+
+const resultsPerPage = 20;
+
+/** The text of a Pagefind excerpt, with its `<mark>`s kept and nothing else of its markup. */
+export function excerptNodes(excerpt: string, doc: Document): Node[] {
+  const parsed = new DOMParser().parseFromString(excerpt, 'text/html');
+  return [...parsed.body.childNodes].map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = doc.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return doc.createTextNode(node.textContent ?? '');
   });
 }
 
-function loadStyle(href: string): void {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  document.head.append(link);
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), properties);
+  node.append(...children);
+  return node;
 }
 
-function rememberQuery(term: string): string {
+function readAddress(filterNames: string[]): { term: string; selection: FilterSelection } {
+  const params = new URL(window.location.href).searchParams;
+  const selection: FilterSelection = {};
+  for (const name of filterNames) {
+    const values = params.getAll(name);
+    if (values.length > 0) selection[name] = values;
+  }
+  return { term: params.get('q') ?? '', selection };
+}
+
+function writeAddress(term: string, selection: FilterSelection): void {
   const url = new URL(window.location.href);
+  url.search = '';
   if (term) url.searchParams.set('q', term);
-  else url.searchParams.delete('q');
+  for (const [name, values] of Object.entries(selection)) for (const value of values) url.searchParams.append(name, value);
   window.history.replaceState(null, '', url);
-  return term;
+}
+
+function pagefindFilters(selection: FilterSelection): Record<string, { any: string[] }> {
+  return Object.fromEntries(Object.entries(selection).filter(([, values]) => values.length > 0).map(([name, values]) => [name, { any: values }]));
+}
+
+function filterPanel(
+  all: Record<string, Record<string, number>>,
+  labels: Record<string, string>,
+  selection: FilterSelection,
+  onChange: () => void,
+): { panel: HTMLElement; selected(): FilterSelection; showCounts(counts: Record<string, Record<string, number>>): void } {
+  const panel = element('div', { className: 'search-filters' });
+  const boxes = new Map<string, { input: HTMLInputElement; count: HTMLElement }[]>();
+  let serial = 0;
+  const order = Object.keys(labels);
+  const names = Object.keys(all).sort((a, b) => (order.indexOf(a) + 1 || order.length + 1) - (order.indexOf(b) + 1 || order.length + 1));
+  for (const name of names) {
+    const values = all[name] ?? {};
+    const chosen = selection[name] ?? [];
+    const list = element('ul', { className: 'search-filters__values' });
+    const entries: { input: HTMLInputElement; count: HTMLElement }[] = [];
+    for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))) {
+      const id = `search-filter-${(serial += 1)}`;
+      const input = element('input', { type: 'checkbox', id, value, checked: chosen.includes(value) });
+      input.dataset.filter = name;
+      input.addEventListener('change', onChange);
+      const count = element('span', { className: 'search-filters__count' });
+      list.append(element('li', {}, input, element('label', { htmlFor: id }, value, ' ', count)));
+      entries.push({ input, count });
+    }
+    boxes.set(name, entries);
+    const details = element('details', { className: 'search-filters__group', open: chosen.length > 0 }, element('summary', {}, labels[name] ?? name), element('fieldset', {}, element('legend', { className: 'visually-hidden' }, labels[name] ?? name), list));
+    panel.append(details);
+  }
+  return {
+    panel,
+    selected() {
+      const chosen: FilterSelection = {};
+      for (const [name, entries] of boxes) {
+        const values = entries.filter((entry) => entry.input.checked).map((entry) => entry.input.value);
+        if (values.length > 0) chosen[name] = values;
+      }
+      return chosen;
+    },
+    showCounts(counts) {
+      for (const [name, entries] of boxes) for (const entry of entries) entry.count.textContent = `(${counts[name]?.[entry.input.value] ?? 0})`;
+    },
+  };
+}
+
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  const item = element('li', { className: 'search-result' });
+  if (data.meta.kind) item.append(element('span', { className: 'search-result__kind' }, data.meta.kind));
+  item.append(element('a', { className: 'search-result__link', href: data.url }, data.meta.title ?? data.url));
+  item.append(element('p', { className: 'search-result__excerpt' }, ...excerptNodes(data.excerpt, document)));
+  const subResults = (data.sub_results ?? []).filter((sub) => sub.url !== data.url).slice(0, 3);
+  if (subResults.length > 0) {
+    item.append(
+      element(
+        'ul',
+        { className: 'search-result__sections' },
+        ...subResults.map((sub) => element('li', {}, element('a', { href: sub.url }, sub.title), element('p', { className: 'search-result__excerpt' }, ...excerptNodes(sub.excerpt, document)))),
+      ),
+    );
+  }
+  return item;
 }
 
 export async function mountSearch(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-search]');
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
   const failure = document.querySelector<HTMLElement>('[data-search-failed]');
-  if (!root) return;
+  if (!root || !form || !input) return;
   const bundle = root.dataset.bundle ?? '/pagefind/';
-  const query = new URL(window.location.href).searchParams.get('q') ?? '';
+  const labels = JSON.parse(root.dataset.filterLabels ?? '{}') as Record<string, string>;
   try {
-    loadStyle(`${bundle}pagefind-ui.css`);
-    await loadScript(`${bundle}pagefind-ui.js`);
-    if (!window.PagefindUI) throw new Error('Pagefind UI did not start');
-    const ui = new window.PagefindUI({
-      element: root,
-      bundlePath: bundle,
-      baseUrl: root.dataset.base ?? '/',
-      showSubResults: true,
-      showImages: false,
-      autofocus: query === '',
-      processTerm: rememberQuery,
+    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+    await pagefind.options({ baseUrl: root.dataset.base ?? '/', excerptLength: 24 });
+    await pagefind.init();
+    const all = await pagefind.filters();
+    const { term, selection } = readAddress(Object.keys(all));
+    // A reader may have typed while the search loaded.
+    if (term) input.value = term;
+
+    const status = element('p', { className: 'search-status', role: 'status' });
+    const results = element('ol', { className: 'search-results' });
+    const more = element('button', { type: 'button', className: 'search-more', hidden: true }, 'Show more results');
+    const filters = filterPanel(all, labels, selection, () => void run());
+    root.replaceChildren(filters.panel, status, results, more);
+
+    let shown: PagefindSearch['results'] = [];
+    let showing = 0;
+    const showNext = async () => {
+      const next = shown.slice(showing, showing + resultsPerPage);
+      showing += next.length;
+      results.append(...(await Promise.all(next.map(async (result) => resultItem(await result.data())))));
+      more.hidden = showing >= shown.length;
+    };
+    more.addEventListener('click', () => void showNext());
+
+    // `data-state` tells a waiting reader of the page (and the browser tests) when the
+    // results on screen answer the form as it stands.
+    const run = async () => {
+      root.dataset.state = 'searching';
+      const query = input.value.trim();
+      const chosen = filters.selected();
+      writeAddress(query, chosen);
+      const search = await pagefind.debouncedSearch(query || null, { filters: pagefindFilters(chosen) }, 250);
+      if (search === null) return;
+      filters.showCounts(search.filters);
+      shown = search.results;
+      showing = 0;
+      results.replaceChildren();
+      if (!query && Object.keys(chosen).length === 0) {
+        status.textContent = '';
+        more.hidden = true;
+      } else {
+        status.textContent = shown.length === 0 ? 'No results.' : `${shown.length} ${shown.length === 1 ? 'result' : 'results'}.`;
+        await showNext();
+      }
+      root.dataset.state = 'ready';
+    };
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void run();
     });
-    if (query) ui.triggerSearch(query);
+    input.addEventListener('input', () => void run());
+    filters.showCounts(all);
+    if (input.value.trim() || Object.keys(selection).length > 0) await run();
+    else {
+      root.dataset.state = 'ready';
+      input.focus();
+    }
   } catch {
     if (failure) failure.hidden = false;
   }

@@ -19,7 +19,8 @@ interface Violation {
 }
 
 async function violations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated, not added as a <script>: the pages' Content-Security-Policy refuses foreign inline scripts.
+  await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },

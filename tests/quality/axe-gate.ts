@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../helpers/browser.ts';
+import { cspViolations, watchCsp } from '../helpers/csp.ts';
 import { axeViolations } from './axe.ts';
 import { readablePages } from './site.ts';
 
@@ -16,6 +17,7 @@ export type Mode = 'light' | 'dark';
 export async function contextFor(browser: Browser, system: Mode, stored: Mode | undefined): Promise<BrowserContext> {
   const context = await browser.newContext({ colorScheme: system, reducedMotion: 'reduce' });
   if (stored) await context.addInitScript((theme) => localStorage.setItem('casebook-theme', theme), stored);
+  await watchCsp(context);
   return context;
 }
 
@@ -33,7 +35,7 @@ export function axeGate(name: string, distDir: string): void {
     // Each page is loaded and given axe once, checked in light mode, then switched to dark
     // mode by both routes at once (system preference and data-theme) and checked again:
     // loading and injecting cost more than a check on these machines.
-    it('has no WCAG 2.2 AA violation in light mode or in dark mode', async () => {
+    it('has no WCAG 2.2 AA violation in light mode or in dark mode, and no Content-Security-Policy violation', async () => {
       const context = await contextFor(site.browser(), 'light', 'light');
       const page = await context.newPage();
       const violations: string[] = [];
@@ -42,6 +44,7 @@ export function axeGate(name: string, distDir: string): void {
           await page.emulateMedia({ colorScheme: 'light' });
           await page.goto(site.url(route));
           expect(await page.evaluate(() => document.documentElement.dataset.theme), `data-theme on ${route}`).toBe('light');
+          violations.push(...(await cspViolations(page, route)));
           violations.push(...(await axeViolations(page, `${route} [light]`).catch((error: Error) => [`${route} [light]: axe could not run: ${error.message}`])));
           await page.emulateMedia({ colorScheme: 'dark' });
           await page.evaluate(() => new Promise((settled) => {

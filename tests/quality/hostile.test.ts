@@ -4,11 +4,15 @@
  * canary, no console errors), no markup is injected (the hostile strings are the text
  * of the page, and no element they describe exists), and at 360 px nothing overflows.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBuiltSite } from '../helpers/browser.ts';
+import { cspViolations, watchCsp } from '../helpers/csp.ts';
+import { serveStatic } from '../helpers/serve.ts';
+import { searchGateProblems } from './search-gate.ts';
 import { hostileFixture } from './hostile/fixture.ts';
 import { hostileStudyDir } from './hostile/write-fixture.ts';
 import { literalMarkers } from './hostile/payloads.ts';
@@ -89,6 +93,7 @@ describe('the hostile fixture study', () => {
 
   it('runs no injected script and injects no markup on any page, printing the hostile strings as text', async () => {
     const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
+    await watchCsp(context);
     const page = await context.newPage();
     const incidents = watch(page);
     const problems: string[] = [];
@@ -101,6 +106,7 @@ describe('the hostile fixture study', () => {
         if (found.foreignScripts) problems.push(`${route}: ${found.foreignScripts} <script> element(s) carry hostile code`);
         if (found.brokenData) problems.push(`${route}: ${found.brokenData} JSON-LD block(s) no longer parse`);
         for (const marker of literalMarkers) if (!found.text.includes(marker)) problems.push(`${route}: the text does not contain ${JSON.stringify(marker)} literally`);
+        problems.push(...(await cspViolations(page, route)));
       }
     } finally {
       await context.close();
@@ -138,5 +144,46 @@ describe('the hostile fixture study', () => {
       await context.close();
     }
     expect(overflows).toEqual([]);
+  }, 300_000);
+
+  // Searches that between them return every hostile record: each hostile label and text holds these words.
+  const hostileQueries = ['hostile', 'pwned', 'script', 'img onerror'];
+
+  it('draws search results and every filter value on /search/ as text', async () => {
+    const context = await site.browser.newContext();
+    try {
+      expect(await searchGateProblems(context, site.server.url, hostileQueries)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 600_000);
+
+  it('has a search gate that fails when a filter label is drawn as markup', async () => {
+    // The built search page, with one more same-origin script that draws each filter value
+    // through innerHTML, as Pagefind's own UI did.
+    const planted = mkdtempSync(join(tmpdir(), 'casebook-planted-'));
+    try {
+      for (const entry of readdirSync(distDir)) if (entry !== 'search') symlinkSync(join(distDir, entry), join(planted, entry));
+      const searchPage = readFileSync(join(distDir, 'search', 'index.html'), 'utf8');
+      const plantedScript = `const pagefind = await import('/pagefind/pagefind.js');
+await pagefind.init();
+const root = document.querySelector('[data-search]');
+for (const [name, values] of Object.entries(await pagefind.filters())) for (const value of Object.keys(values)) root.insertAdjacentHTML('beforeend', '<label>' + name + ': ' + value + '</label>');`;
+      writeFileSync(join(planted, 'planted-search.js'), plantedScript);
+      mkdirSync(join(planted, 'search'));
+      writeFileSync(join(planted, 'search', 'index.html'), searchPage.replace('</body>', '<script type="module" src="/planted-search.js"></script></body>'));
+      const server = await serveStatic(planted);
+      const context = await site.browser.newContext();
+      try {
+        const problems = await searchGateProblems(context, server.url, ['hostile']);
+        expect(problems.some((problem) => problem.includes('injected element'))).toBe(true);
+        expect(problems.some((problem) => problem.includes('CSP violation'))).toBe(true);
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    } finally {
+      rmSync(planted, { recursive: true, force: true });
+    }
   }, 300_000);
 });

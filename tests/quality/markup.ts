@@ -120,3 +120,27 @@ export function missingReferences(tree: Root): string[] {
     }),
   );
 }
+
+/**
+ * What is missing from the page's Content-Security-Policy: it must exist, keep scripts to
+ * the site's own files and hashed inline scripts (no 'unsafe-inline' or 'unsafe-eval'),
+ * and allow nothing from other hosts.
+ */
+export function policyProblems(tree: Root): string[] {
+  const metas = elements(tree).filter((node) => node.tagName === 'meta' && String(node.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy');
+  if (metas.length !== 1) return [`has ${metas.length} Content-Security-Policy <meta> elements, not 1`];
+  const directives = new Map(
+    String(metas[0]!.properties.content ?? '')
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter((tokens) => tokens[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+  const problems: string[] = [];
+  const scripts = directives.get('script-src');
+  if (!scripts) problems.push('its policy has no script-src');
+  for (const source of scripts ?? []) if (["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:'].includes(source) || /^https?:\/\//.test(source)) problems.push(`its policy allows scripts from ${source}`);
+  if (directives.get('default-src')?.join(' ') !== "'self'") problems.push("its policy's default-src is not 'self'");
+  if (directives.get('object-src')?.join(' ') !== "'none'") problems.push("its policy's object-src is not 'none'");
+  return problems;
+}

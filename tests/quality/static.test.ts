@@ -11,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { validatePage } from './html-validate.ts';
 import { checkLinks, formatBroken } from '../site/link-check.ts';
 import { brokenSelfLinks } from './links.ts';
-import { declaresIcon, externalLinksWithoutNoopener, imagesWithoutAlt, inlineHandlers, missingReferences, scriptUrls, unnamedSvgs } from './markup.ts';
+import { declaresIcon, externalLinksWithoutNoopener, imagesWithoutAlt, inlineHandlers, missingReferences, policyProblems, scriptUrls, unnamedSvgs } from './markup.ts';
 import { builtPages, parsePage, siteOf, type BuiltPage } from './site.ts';
 
 const builds = { 'the bundled study': inject('distDir'), 'the hostile fixture study': inject('hostileDistDir') };
@@ -46,6 +46,10 @@ for (const [name, distDir] of Object.entries(builds)) {
 
     it('has no inline event handlers and no script URLs', () => {
       expect(problems((tree) => [...inlineHandlers(tree), ...scriptUrls(tree)])).toEqual([]);
+    });
+
+    it('ships a Content-Security-Policy that allows only the site\'s own scripts', () => {
+      expect(problems((tree, page) => (page.redirectsTo === undefined ? policyProblems(tree) : []))).toEqual([]);
     });
 
     it('declares an icon on every page, so browsers do not request a missing /favicon.ico', () => {

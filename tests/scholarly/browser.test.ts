@@ -48,8 +48,10 @@ describe('search', () => {
   it('keeps the query in the address so a search can be shared', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}search/`);
-    await page.locator('.pagefind-ui__search-input').fill('swaddle');
-    await page.locator('.pagefind-ui__message', { hasText: /results? for swaddle/u }).waitFor();
+    await page.waitForSelector('[data-search][data-state="ready"]');
+    await page.getByLabel('Search this edition').fill('swaddle');
+    await page.waitForSelector('[data-search][data-state="ready"]');
+    await page.getByRole('status').filter({ hasText: /results?\./u }).waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('swaddle');
     await page.close();
   });

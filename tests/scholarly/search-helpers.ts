@@ -4,23 +4,12 @@ import { join, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Excerpt } from '../../src/study/schemas/index.ts';
 
-/** Links of the Pagefind results for `term` that the UI draws at first (pages, not their sections). */
+/** Links of the search results for `term` (pages, not their sections), once the page has drawn them. */
 export async function searchResults(page: Page, searchUrl: string, term: string): Promise<string[]> {
   await page.goto(`${searchUrl}?q=${encodeURIComponent(term)}`);
-  const message = await page.locator('.pagefind-ui__message', { hasText: new RegExp(`results? for ${term}`, 'u') }).textContent();
-  const count = message?.startsWith('No results') ? 0 : Number(/^(\d+)/u.exec(message ?? '')?.[1] ?? Number.NaN);
-  if (Number.isNaN(count)) throw new Error(`Unexpected Pagefind message: ${message ?? '(none)'}`);
-  // Pagefind first draws each result as a placeholder and fills in its title and link when
-  // that page's fragment arrives (it draws the first few results, then offers "load more"),
-  // so the wait is until every drawn result has its link. Sub-results have links of their own.
-  const links = '.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link';
-  if (count > 0) {
-    await page.waitForFunction((selector) => {
-      const drawn = document.querySelectorAll('.pagefind-ui__result').length;
-      return drawn > 0 && document.querySelectorAll(selector).length === drawn;
-    }, links);
-  }
-  return page.locator(links).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  await page.waitForSelector('[data-search][data-state="ready"], [data-search-failed]:not([hidden])');
+  if (await page.locator('[data-search-failed]:not([hidden])').count()) throw new Error('The search page says search could not be loaded.');
+  return page.locator('.search-result__link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 }
 
 /**

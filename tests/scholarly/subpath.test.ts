@@ -58,7 +58,7 @@ describe(`a build under ${base}`, () => {
     expect(offenders).toEqual([]);
     const search = await read('search/index.html');
     expect(search).toContain(`data-bundle="${base}pagefind/"`);
-    expect(existsSync(join(dist, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+    expect(existsSync(join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
   it('gives every page an absolute canonical URL, og:url and JSON-LD page URL under the base', async () => {

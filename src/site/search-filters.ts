@@ -1,0 +1,14 @@
+/**
+ * The search filters an excerpt page declares to Pagefind, and how the search page names
+ * them. One list, so the page that indexes a filter and the page that offers it agree.
+ */
+export const searchFilters = [
+  { name: 'speaker', label: 'Speaker' },
+  { name: 'code', label: 'Theme or subtheme' },
+  { name: 'session', label: 'Session' },
+  { name: 'source', label: 'Source' },
+] as const;
+
+export type SearchFilterName = (typeof searchFilters)[number]['name'];
+
+export const searchFilterLabels: Record<SearchFilterName, string> = Object.fromEntries(searchFilters.map((filter) => [filter.name, filter.label])) as Record<SearchFilterName, string>;
