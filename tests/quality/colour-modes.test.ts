@@ -47,6 +47,8 @@ describe('the two routes to each colour mode', () => {
     try {
       for (const { route } of samples) {
         await page.goto(site.url(route));
+        // The search page draws its form's results and filters once Pagefind has loaded; compare the finished page.
+        await page.waitForFunction(() => document.querySelector('[data-search]:not([data-state="ready"])') === null || document.querySelector('[data-search-failed]:not([hidden])') !== null);
         for (const mode of ['light', 'dark'] as const) {
           const bySystem = await colours(page, mode, undefined);
           const byToggle = await colours(page, mode === 'light' ? 'dark' : 'light', mode);

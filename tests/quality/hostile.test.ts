@@ -165,13 +165,19 @@ describe('the hostile fixture study', () => {
     try {
       for (const entry of readdirSync(distDir)) if (entry !== 'search') symlinkSync(join(distDir, entry), join(planted, entry));
       const searchPage = readFileSync(join(distDir, 'search', 'index.html'), 'utf8');
-      const plantedScript = `const pagefind = await import('/pagefind/pagefind.js');
+      // The planted page's root is renamed so the site's own search finds nothing to draw; the
+      // planted script draws in it and then hands it back to the gate as a finished search.
+      const plantedScript = `const root = document.querySelector('[data-planted]');
+const pagefind = await import('/pagefind/pagefind.js');
 await pagefind.init();
-const root = document.querySelector('[data-search]');
-for (const [name, values] of Object.entries(await pagefind.filters())) for (const value of Object.keys(values)) root.insertAdjacentHTML('beforeend', '<label>' + name + ': ' + value + '</label>');`;
+for (const [name, values] of Object.entries(await pagefind.filters())) for (const value of Object.keys(values)) root.insertAdjacentHTML('beforeend', '<label>' + name + ': ' + value + '</label>');
+root.setAttribute('data-search', '');
+root.dataset.state = 'ready';`;
       writeFileSync(join(planted, 'planted-search.js'), plantedScript);
       mkdirSync(join(planted, 'search'));
-      writeFileSync(join(planted, 'search', 'index.html'), searchPage.replace('</body>', '<script type="module" src="/planted-search.js"></script></body>'));
+      const plantedPage = searchPage.replace(' data-search ', ' data-planted ').replace('</body>', '<script type="module" src="/planted-search.js"></script></body>');
+      expect(plantedPage).toContain('data-planted');
+      writeFileSync(join(planted, 'search', 'index.html'), plantedPage);
       const server = await serveStatic(planted);
       const context = await site.browser.newContext();
       try {
