@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { VFile } from 'vfile';
+import { mapLimited } from './concurrency.ts';
 import { countProblems, report } from './diagnostics.ts';
 import { crossCheck, type Loaded, type LoadedContent } from './crossref.ts';
 import { parseJsonSource } from './json-source.ts';
@@ -77,7 +78,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
       return [];
     }
     const jsonNames = names.filter((name) => name.endsWith('.json')).sort(naturalOrder);
-    const loaded = await Promise.all(jsonNames.map((name) => loadOne(kind, join(folder, name))));
+    const loaded = await mapLimited(jsonNames, 64, (name) => loadOne(kind, join(folder, name)));
     return loaded.filter((entry) => entry !== undefined);
   }
 

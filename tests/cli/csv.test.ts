@@ -1,8 +1,10 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/build-site.ts';
 import { baseStudy } from '../helpers/fixture-study.ts';
 import { copyStudy, runCli } from './run-cli.ts';
 
@@ -88,4 +90,17 @@ describe('npm run export:csv / import:csv', () => {
     expect(pruned.stdout).toMatch(/deleted .*felt-good\.json/);
     await expect(stat(join(dir, 'excerpts', 'felt-good.json'))).rejects.toThrow();
   });
+
+  it('imports a sheet of thousands of rows with a small file-handle limit: files are read a few at a time, never all at once (EMFILE)', async () => {
+    const { dir, csv, text } = await exported();
+    const [header, ...rows] = parse(text.replace(/^\uFEFF/, '')) as string[][];
+    const id = header!.indexOf('id');
+    const order = header!.indexOf('article order');
+    const many = Array.from({ length: 3000 }, (_, n) => rows[n % rows.length]!.map((cell, index) => (index === id ? `row-${n + 1}` : index === order ? String(n + 1) : cell)));
+    await writeFile(csv, stringify([header!, ...many], { record_delimiter: '\r\n' }));
+    const run = spawnSync('bash', ['-c', `ulimit -n 256 && exec "${process.execPath}" "${join(repoRoot, 'node_modules/tsx/dist/cli.mjs')}" "${join(repoRoot, 'src/cli/import-csv.ts')}" "${csv}" --prune`], { env: { ...process.env, STUDY_DIR: dir }, encoding: 'utf8', timeout: 300_000 });
+    expect(run.stdout + run.stderr).not.toContain('EMFILE');
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(await readdir(join(dir, 'excerpts'))).toHaveLength(3000);
+  }, 300_000);
 });
