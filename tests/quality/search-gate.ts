@@ -45,6 +45,13 @@ export async function searchGateProblems(context: BrowserContext, siteUrl: strin
       await page.goto(address, { waitUntil: 'load' });
       await settled(page);
       if (await page.locator('[data-search-failed]:not([hidden])').count()) problems.push(`${address}: search could not be loaded`);
+      // Results come a page at a time: draw them all, so every hostile title and excerpt is seen.
+      const more = page.locator('.search-more');
+      while (await more.isVisible()) {
+        const drawn = await page.locator('.search-result').count();
+        await more.click();
+        await page.waitForFunction((before) => document.querySelectorAll('.search-result').length > before, drawn);
+      }
       const results = await page.locator('.search-result').count();
       if (results === 0) problems.push(`${address}: no results, so the gate saw no hostile record`);
       await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
