@@ -1,16 +1,33 @@
 /**
  * Builds the bundled study and the hostile fixture study once per test run; tests that
  * need a built site read it through `inject('distDir')` or `inject('hostileDistDir')`.
+ * The build and browser tiers both name this setup; when they run in one Vitest process
+ * the second reuses the first one's builds (kept on `globalThis`, which the projects'
+ * setups share), and the folder is removed after the last tier's teardown.
  * A build failure fails the run with the build's own output. Each run builds into its
  * own folder, so test runs started at the same time never delete each other's site
- * mid-test; the folder is removed when the run ends. It lies inside the repository
- * because Astro keeps a build's prerender chunks in its outDir only when that is under
- * the working directory (otherwise in the shared `.astro/`, where parallel builds clash).
+ * mid-test. It lies inside the repository because Astro keeps a build's prerender chunks
+ * in its outDir only when that is under the working directory (otherwise in the shared
+ * `.astro/`, where parallel builds clash).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, repoRoot } from '../helpers/build-site.ts';
+
+interface Sites {
+  readonly work: string;
+  readonly distDir: string;
+  readonly hostileDistDir: string;
+}
+
+interface Shared {
+  sites?: Promise<Sites>;
+  users: number;
+}
+
+const key = Symbol.for('casebook.test-sites');
+const shared: Shared = ((globalThis as Record<symbol, unknown>)[key] as Shared | undefined) ?? ((globalThis as Record<symbol, unknown>)[key] = { users: 0 });
 
 function build(distDir: string, studyDir: string): string {
   const result = buildSite({ CASEBOOK_DIST: distDir, STUDY_DIR: studyDir });
@@ -18,16 +35,33 @@ function build(distDir: string, studyDir: string): string {
   return distDir;
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+async function buildSites(): Promise<Sites> {
   const work = await mkdtemp(join(repoRoot, '.test-dist-'));
   try {
-    project.provide('distDir', build(join(work, 'bundled'), join(repoRoot, 'content')));
-    project.provide('hostileDistDir', build(join(work, 'hostile'), join(repoRoot, 'tests', 'fixtures', 'studies', 'hostile')));
+    return {
+      work,
+      distDir: build(join(work, 'bundled'), join(repoRoot, 'content')),
+      hostileDistDir: build(join(work, 'hostile'), join(repoRoot, 'tests', 'fixtures', 'studies', 'hostile')),
+    };
   } catch (error) {
     await rm(work, { recursive: true, force: true });
     throw error;
   }
-  return () => rm(work, { recursive: true, force: true });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.sites ??= buildSites();
+  shared.users += 1;
+  const sites = await shared.sites;
+  project.provide('distDir', sites.distDir);
+  project.provide('hostileDistDir', sites.hostileDistDir);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users === 0) {
+      shared.sites = undefined;
+      await rm(sites.work, { recursive: true, force: true });
+    }
+  };
 }
 
 declare module 'vitest' {
