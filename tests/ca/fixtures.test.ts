@@ -1,9 +1,10 @@
 /**
  * Fixture folders: `fixtures/<case>/input.txt` (+ optional `config.json`) →
  * `tree.json` (whole tree, with positions), `output.html`, `messages.txt`.
- * Missing expectations are written on first run; `UPDATE=1` rewrites them all.
+ * A missing expectation fails; `UPDATE=1` writes them all (vitest.config.ts).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { type Mode, parseTranscript, parseTranscriptText, toHtml } from '../../src/ca/index.ts';
 
@@ -15,7 +16,6 @@ interface Config {
 }
 
 const root = new URL('fixtures/', import.meta.url);
-const update = process.env['UPDATE'] === '1';
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
@@ -26,14 +26,8 @@ function read(name: string, file: string): string | undefined {
   return existsSync(url) ? readFileSync(url, 'utf8') : undefined;
 }
 
-/** Compare with the stored expectation, or store it when missing (or when updating). */
-function expectFile(name: string, file: string, actual: string): void {
-  const expected = read(name, file);
-  if (expected === undefined || update) {
-    writeFileSync(new URL(`${name}/${file}`, root), actual);
-    return;
-  }
-  expect(actual).toBe(expected);
+function expectFile(name: string, file: string, actual: string): Promise<void> {
+  return expect(actual).toMatchFileSnapshot(fileURLToPath(new URL(`${name}/${file}`, root)));
 }
 
 describe('fixtures', () => {
@@ -43,7 +37,7 @@ describe('fixtures', () => {
     expect(cases.filter((name) => name.startsWith('quote-'))).toHaveLength(4);
   });
 
-  test.each(cases)('%s', (name) => {
+  test.each(cases)('%s', async (name) => {
     const input = read(name, 'input.txt') ?? '';
     const config = JSON.parse(read(name, 'config.json') ?? '{}') as Config;
     const options = { mode: config.mode ?? 'transcript' } as const;
@@ -52,8 +46,8 @@ describe('fixtures', () => {
         ? parseTranscriptText(input, options)
         : parseTranscript([{ kind: 'turn', speaker: config.speaker, text: input }], options);
 
-    expectFile(name, 'tree.json', `${JSON.stringify(tree, null, 2)}\n`);
-    expectFile(name, 'output.html', `${toHtml(tree, { idPrefix: name })}\n`);
-    expectFile(name, 'messages.txt', messages.map((message) => `${String(message)} [${message.ruleId ?? ''}]\n`).join(''));
+    await expectFile(name, 'tree.json', `${JSON.stringify(tree, null, 2)}\n`);
+    await expectFile(name, 'output.html', `${toHtml(tree, { idPrefix: name })}\n`);
+    await expectFile(name, 'messages.txt', messages.map((message) => `${String(message)} [${message.ruleId ?? ''}]\n`).join(''));
   });
 });

@@ -1,10 +1,10 @@
 /**
  * One fixture folder per class of content error. Each case is the base fixture study with
  * a planted problem; `expected.txt` pins the exact report, with file, line and column.
- * A missing expected.txt is written on first run; UPDATE=1 rewrites them all.
+ * A missing expected.txt fails; `UPDATE=1` writes them all (vitest.config.ts).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countProblems, formatReport } from '../../src/study/diagnostics.ts';
@@ -25,9 +25,7 @@ describe('content errors', () => {
       try {
         const { study, files } = await loadStudy(dir);
         const actual = `${formatReport(files, dir)}\n`;
-        const expectedFile = join(errorsDir, name, 'expected.txt');
-        if (process.env.UPDATE || !existsSync(expectedFile)) await writeFile(expectedFile, actual);
-        expect(actual).toBe(await readFile(expectedFile, 'utf8'));
+        await expect(actual).toMatchFileSnapshot(join(errorsDir, name, 'expected.txt'));
         expect(study).toBeUndefined();
         expect(countProblems(files).errors).toBeGreaterThan(0);
       } finally {
