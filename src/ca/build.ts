@@ -205,7 +205,8 @@ interface Pairing {
   open: Map<SpanKind, Marker[]>;
   /** `<` that may open slower talk, or else be a hurried start. */
   slow: { pending: Pending; marker: Marker }[];
-  arrows: Map<'up' | 'down', Pending[]>;
+  /** Arrows waiting for their pair, by direction and by whether they stand free or touch talk. */
+  arrows: Map<`${'up' | 'down'}-${'free' | 'attached'}`, Pending[]>;
   resolved: Map<Pending, PhrasingContent>;
 }
 
@@ -289,21 +290,27 @@ function resolveAngle(pending: Pending, state: Pairing, links: Links, findings: 
   else findings.push({ problem: problem['unopened-span'](delimiter.value, 'faster talk'), place: pending.position });
 }
 
-/** Arrows touching talk on the right open, on the left close; free-standing ones do either (`↑ me oh ↑`). */
+/**
+ * Only arrows the transcriber wrote as a pair enclose a stretch of higher or lower
+ * pitch: `↑word↑` (the first touching talk on its right, the second on its left) or
+ * `↑ me oh hhh ↑` (both standing free). Any other arrow is a step in pitch on the
+ * next sound, so two separate steps (`↓look … ↓it`) are never joined.
+ */
 function resolveArrow(pending: Pending, state: Pairing, links: Links): void {
   const { delimiter } = pending;
   const direction = delimiter.value === '↑' ? 'up' : 'down';
-  const stack = state.arrows.get(direction) ?? [];
-  state.arrows.set(direction, stack);
-  const inner = delimiter.before && delimiter.after;
-  const closes = delimiter.before || !delimiter.after;
-  const opener = !inner && closes ? stack.pop() : undefined;
+  const free = !delimiter.before && !delimiter.after;
+  const key = `${direction}-${free ? 'free' : 'attached'}` as const;
+  const stack = state.arrows.get(key) ?? [];
+  state.arrows.set(key, stack);
+  const closes = free || (delimiter.before && !delimiter.after);
+  const opener = closes ? stack.pop() : undefined;
   if (opener) {
     const span = direction === 'up' ? 'high-pitch' : 'low-pitch';
     const start = marker(opener, span, 'open');
     state.resolved.set(opener, start);
     close(pending, start, state, links);
-  } else if (!inner && (delimiter.after || !delimiter.before)) stack.push(pending);
+  } else if (free || (delimiter.after && !delimiter.before)) stack.push(pending);
   else state.resolved.set(pending, pitchStep(pending));
 }
 
@@ -353,8 +360,9 @@ function textOf(pending: Pending): PhrasingContent {
 /**
  * Link each overlap onset to the onset it answers on another speaker's line above.
  * Transcribers align the two brackets, so an onset answers the unanswered onset of a
- * line just above (up to three lines back, past continuation lines, never past a
- * silence) that sits in the same printed column, give or take two. Where the source
+ * line just above (up to three lines back, past continuation lines and silences) that
+ * sits in the same printed column, give or take two; a CABank bottom bracket `⌊` answers
+ * the nearest top bracket `⌈`, as the transcriber's alignment is often a column or two out. Where the source
  * keeps no alignment, the k-th onset answers the k-th onset of the line just above.
  * A bottom bracket (`⌊`) only answers; a top one (`⌈`) only opens.
  */
@@ -366,8 +374,7 @@ function linkOverlaps(printed: readonly (WorkingLine | undefined)[], links: Link
     const candidates: { line: WorkingLine; onset: Marker; column: number | undefined }[] = [];
     for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
       const above = printed[back];
-      if (!above) break;
-      if (above.speaker === below.speaker) continue;
+      if (!above || above.speaker === below.speaker) continue;
       for (const onset of onsets(above)) if (!onset.value.startsWith('⌊')) candidates.push({ line: above, onset, column: above.columns.get(onset) });
     }
     const unmatched: Marker[] = [];
@@ -378,7 +385,9 @@ function linkOverlaps(printed: readonly (WorkingLine | undefined)[], links: Link
       for (const candidate of candidates) {
         if (answered.has(candidate.onset) || column === undefined || candidate.column === undefined) continue;
         const distance = Math.abs(candidate.column - column);
-        if (distance <= 2 && (!best || distance < Math.abs((best.column ?? 0) - column))) best = candidate;
+        // A bottom bracket always answers a top one, so the nearest will do; a `[` must be aligned.
+        const near = answer.value.startsWith('⌊') ? candidate.onset.value.startsWith('⌈') : distance <= 2;
+        if (near && (!best || distance < Math.abs((best.column ?? 0) - column))) best = candidate;
       }
       if (best) {
         links.answers.set(answer, best.onset);

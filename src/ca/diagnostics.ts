@@ -137,6 +137,20 @@ export const problem = {
     expected: [canonical],
     note: 'Read as if it were the expected character; fix it in the source so search and copy work.',
   }),
+  'capitals-or-acronym': (actual: string): Problem => ({
+    ruleId: 'capitals-or-acronym',
+    severity: 'warning',
+    reason: `Unexpected \`${actual}\` in capitals among lowercase talk, expected loud talk or an acronym declared as not loud`,
+    actual,
+    note: `Read as loud. If \`${actual}\` is an acronym, declare it: \`notLoud\` in the parse options, or \`not-loud=${actual}\` after \`\`\`ca.`,
+  }),
+  'ambiguous-label': (actual: string): Problem => ({
+    ruleId: 'ambiguous-label',
+    severity: 'warning',
+    reason: `Unexpected \`${actual}\` at the start of a line without a speaker label, expected a line number followed by a label (\`${actual} A: …\`)`,
+    actual,
+    note: 'Read as the printed line number of a line that continues the previous speaker.',
+  }),
   'lone-overlap': (): Problem => ({
     ruleId: 'lone-overlap',
     severity: 'info',

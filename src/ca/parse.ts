@@ -44,7 +44,8 @@ export function parseTranscript(lines: readonly TranscriptLineInput[], options: 
  * `text`.
  */
 export function parseTranscriptText(text: string, options: ParseOptions = {}): ParseResult {
-  return finish(splitText(typeof text === 'string' ? text : ''), [], options);
+  const findings: Finding[] = [];
+  return finish(splitText(typeof text === 'string' ? text : '', findings), findings, options);
 }
 
 function finish(sources: readonly SourceLine[], early: readonly Finding[], options: ParseOptions): ParseResult {
@@ -90,13 +91,13 @@ const layouts: readonly RegExp[] = [
   // Sacks’s early style: one capital and a full stop, `A. I started …`.
   /^[ \t]*(?<speaker>\p{Lu})\.[ \t]+(?=\S)/u,
 ];
-// A line that is only a number (`12`), or a number and a silence, has no speaker.
-const numberOnly = new RegExp(String.raw`^[ \t]*${lineNumber}[ \t]+(?=\()`, 'u');
+// A number and a silence, `12 (0.5)`, has no speaker; a number and talk with no label is ambiguous.
+const numberOnly = new RegExp(String.raw`^[ \t]*${lineNumber}[ \t]+(?=\S)`, 'u');
 const timecode = /\u0015?\d+_\d+\u0015?/gu;
 const silenceLine = /^\s*\(\s*(?:\d+:)?(?:\d*\.\d+|\d+(?:\.\d*)?)\s*\)(?:\s*\(\([^)]*\)\))*\s*$/;
 const omissionLine = /^\s*(?:[.…]*…[.…]*|\.{3,}|\[\s*[.…]+\s*\])\s*$/;
 
-function splitText(text: string): SourceLine[] {
+function splitText(text: string, findings: Finding[]): SourceLine[] {
   const sources: SourceLine[] = [];
   const lineBreak = /\r\n|\r|\n/g;
   let offset = 0;
@@ -105,7 +106,7 @@ function splitText(text: string): SourceLine[] {
     const match = lineBreak.exec(text);
     const end = match ? match.index : text.length;
     const line = text.slice(offset, end);
-    if (line.trim() !== '') sources.push(sourceFromText(line, number, offset));
+    if (line.trim() !== '') sources.push(sourceFromText(line, number, offset, findings));
     if (!match) break;
     offset = match.index + match[0].length;
     number++;
@@ -113,13 +114,21 @@ function splitText(text: string): SourceLine[] {
   return sources;
 }
 
-function sourceFromText(line: string, number: number, offset: number): SourceLine {
+function sourceFromText(line: string, number: number, offset: number, findings: Finding[]): SourceLine {
   const position: Position = {
     start: { line: number, column: 1, offset },
     end: { line: number, column: line.length + 1, offset: offset + line.length },
   };
   const found = layouts.map((layout) => layout.exec(line)).find((match) => match?.groups?.['speaker'] !== undefined);
   const unlabelled = found ? undefined : numberOnly.exec(line);
+  const after = unlabelled ? line.slice(unlabelled[0].length) : '';
+  if (unlabelled && !silenceLine.test(after.replace(timecode, ''))) {
+    const end = unlabelled[0].trimEnd().length;
+    findings.push({
+      problem: problem['ambiguous-label'](unlabelled[0].trim()),
+      place: { start: { line: number, column: 1, offset }, end: { line: number, column: end + 1, offset: offset + end } },
+    });
+  }
   const skip = (found ?? unlabelled)?.[0].length ?? 0;
   const printed = (found ?? unlabelled)?.groups?.['number'];
   let talk = line.slice(skip);

@@ -1,7 +1,8 @@
 /**
  * remark plugin: replace each ```` ```ca ```` fenced block with the rendered
  * transcript. The block's info string may add `commentary` to read the lines
- * as verbatim commentary (````  ```ca commentary ````).
+ * as verbatim commentary (````  ```ca commentary ````), and `not-loud=GP,ICU` to
+ * say which words in capitals are acronyms rather than loud talk.
  *
  * The replacement is a `caTranscript` node that carries the parsed tree and
  * the rendered hast in `data.hName`/`hProperties`/`hChildren`, so
@@ -54,6 +55,8 @@ declare module 'mdast' {
 export interface RemarkCaOptions {
   /** Prefix of generated ids; each block appends its number in the document. Default `ca`. */
   idPrefix?: string;
+  /** Words in capitals that are not loud talk in any block (a study's acronyms: `GP`, `ICU`); a block adds its own with `not-loud=ED,BP`. */
+  notLoud?: readonly string[];
 }
 
 /** Render ```` ```ca ```` blocks as transcripts. */
@@ -64,8 +67,11 @@ export default function remarkCa(options: RemarkCaOptions = {}) {
     visit(tree, 'code', (node, index, parent) => {
       if (node.lang !== 'ca' || !parent || index === undefined) return;
       count++;
-      const mode = /(?:^|\s)commentary(?:\s|$)/.test(node.meta ?? '') ? 'commentary' : 'transcript';
-      const { tree: transcript, messages } = parseTranscriptText(node.value, { mode });
+      const meta = node.meta ?? '';
+      const mode = /(?:^|\s)commentary(?:\s|$)/.test(meta) ? 'commentary' : 'transcript';
+      const declared = /(?:^|\s)not-loud=(\S+)/.exec(meta)?.[1]?.split(',').filter((word) => word !== '') ?? [];
+      const notLoud = [...(options.notLoud ?? []), ...declared];
+      const { tree: transcript, messages } = parseTranscriptText(node.value, { mode, notLoud });
       for (const message of messages) relocate(message, node, file);
       const [element] = toHast(transcript, { idPrefix: `${prefix}-${String(count)}` }).children as Element[];
       const replacement: CaTranscript = {

@@ -232,13 +232,19 @@ function loudParts(t: Tokenizer, run: string, end: number): void {
     return;
   }
   const carriesOn = (t.tokens.at(-1)?.end === t.index && loudBefore(t)) || spacedCapital(t, run, end);
-  const capitals = /(?:\p{Lu}\p{M}*){2,}|^(?:\p{Lu}\p{M}*)+/gu;
-  let cursor = t.index;
+  const capitals = /(?:\p{Lu}\p{M}*)+/gu;
+  const base = t.index;
+  let cursor = base;
   for (const match of run.matchAll(capitals)) {
-    const from = t.index + match.index;
+    const from = base + match.index;
     const isRun = [...match[0].replace(/\p{M}/gu, '')].length >= 2;
-    if (!isRun && !(match.index === 0 && carriesOn)) continue;
+    // A capital after a small letter of the same word (`thAat`) cannot start a sentence or a name: it is loud.
+    const midWord = /\p{Ll}[\p{M}↑↓]*$/u.test(t.text.slice(0, from));
+    if (!isRun && !midWord && !(match.index === 0 && carriesOn)) continue;
     if (from > cursor) plain(t, from);
+    if (isRun && match[0] === run && [...match[0]].length === 2 && /\p{Ll}/u.test(t.text)) {
+      t.findings.push({ problem: problem['capitals-or-acronym'](match[0]), start: from, end: from + match[0].length });
+    }
     emit(t, { type: 'loud', value: match[0] }, from + match[0].length);
     cursor = t.index;
   }
