@@ -48,7 +48,7 @@ export function excerptsToCsv(excerpts: readonly Excerpt[], speakers: readonly S
       lines: writeLines(excerpt.lines, speakers),
       codes: excerpt.codes.join('; '),
       leadIn: excerpt.leadIn,
-      interpretation: excerpt.interpretation,
+      interpretation: excerpt.interpretation ?? '',
       section: excerpt.article.section,
       page: excerpt.article.page === undefined ? '' : String(excerpt.article.page),
       order: String(excerpt.article.order),
@@ -152,7 +152,8 @@ function readRow(record: string[], row: number, indexOf: Map<CsvColumnKey, numbe
     lines: lines.map((located) => located.line),
     codes: cell('codes').split(/[;,\r\n]/).map((code) => code.trim()).filter((code) => code !== ''),
     leadIn: cell('leadIn'),
-    interpretation: cell('interpretation'),
+    // An empty cell leaves it unwritten rather than an empty text.
+    ...(cell('interpretation').trim() === '' ? {} : { interpretation: cell('interpretation') }),
     article: { section: cell('section'), ...(page === undefined ? {} : { page }), order: numberOrText(cell('order')) ?? '' },
     notes: notes.map((located) => unescapeEntry(located.entry)),
   };

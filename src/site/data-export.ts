@@ -83,7 +83,7 @@ export const excerptColumns: readonly { name: string; description: string; value
   { name: 'codes', description: 'Codebook codes, the one the article presents it under first, separated by "; ".', value: (_, excerpt) => excerpt.codes.join('; ') },
   { name: 'transcript', description: 'The quoted lines in Jefferson notation, exactly as printed, one per line.', value: transcriptText },
   { name: 'lead_in', description: 'What the article says just before quoting it (our words).', value: (_, excerpt) => excerpt.leadIn },
-  { name: 'interpretation', description: 'The researcher’s interpretation (our summary).', value: (_, excerpt) => excerpt.interpretation },
+  { name: 'interpretation', description: 'The researcher’s interpretation (our summary).', value: (_, excerpt) => excerpt.interpretation ?? '' },
   { name: 'article_section', description: 'Where in the article it is quoted.', value: (_, excerpt) => excerpt.article.section },
   { name: 'article_order', description: 'Its position among the article’s quoted excerpts.', value: (_, excerpt) => String(excerpt.article.order) },
 ];

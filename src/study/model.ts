@@ -9,7 +9,7 @@ export interface CodeInfo {
   code: string;
   name: string;
   slug: string;
-  description: string;
+  description: string | undefined;
   kind: 'theme' | 'subtheme';
   /** The theme this code belongs to (itself for a theme). */
   theme: Theme;

@@ -86,6 +86,17 @@ describe('reading a project', () => {
     ]);
   });
 
+  it('a project with no descriptions and no memos gives a valid codebook and excerpts without interpretations, listed to fill in, none invented', async () => {
+    const result = imported(await fixture('nvivo-utf16.qdpx'), 'nvivo-utf16.qdpx');
+    const codebook = CodebookSchema.parse(result.codebook!.record);
+    expect(codebook.themes.map((theme) => [theme.name, theme.description, theme.subthemes.map((s) => [s.name, s.description])])).toEqual([
+      ['Launching', undefined, [['Rigging', undefined]]],
+      ['Recovery', undefined, []],
+    ]);
+    for (const entry of result.excerpts) expect(entry.record).not.toHaveProperty('interpretation');
+    expect(result.toFillIn).toContain('interpretation: 2 excerpts (interview-1-how-was-the, interview-1-cold-water-but-steady)');
+  });
+
   it('refuses positions it cannot tell apart, and reads them as asked', async () => {
     const ambiguous = imported(await fixture('ambiguous.qdpx'), 'ambiguous.qdpx');
     expect(ambiguous.excerpts).toEqual([]);

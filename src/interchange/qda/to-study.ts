@@ -105,8 +105,9 @@ function mapCodebook(codes: readonly QdaCode[], existing: Codebook | undefined, 
   // A code whose GUID the tool regenerated (QualCoder does on every export) and whose name was
   // changed is still recognised by its description, when that is the study's alone.
   const descriptionCounts = new Map<string, number>();
-  for (const info of known) if (info.description.trim()) descriptionCounts.set(info.description.trim(), (descriptionCounts.get(info.description.trim()) ?? 0) + 1);
-  const byDescription = new Map(known.filter((info) => descriptionCounts.get(info.description.trim()) === 1).map((info) => [info.description.trim(), info]));
+  const descriptionOf = (info: CodeInfo) => info.description?.trim() ?? '';
+  for (const info of known) if (descriptionOf(info)) descriptionCounts.set(descriptionOf(info), (descriptionCounts.get(descriptionOf(info)) ?? 0) + 1);
+  const byDescription = new Map(known.filter((info) => descriptionCounts.get(descriptionOf(info)) === 1).map((info) => [descriptionOf(info), info]));
   for (const { code } of walkCodes(codes)) {
     if (matches.has(code) || !code.description) continue;
     const found = byDescription.get(code.description.trim());

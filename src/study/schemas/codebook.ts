@@ -12,7 +12,7 @@ export const SubthemeSchema = z.strictObject({
   /** Position among its theme's subthemes, from 1. */
   order: z.int().positive().describe("Position among its theme's subthemes, starting at 1."),
   /** What the subtheme captures, in our own words. */
-  description: TextSchema.describe('What the subtheme captures, in our own words.'),
+  description: TextSchema.optional().describe('What the subtheme captures, in our own words; omit until it is written.'),
 });
 
 /** A theme: the top level of the codebook. Without subthemes it is itself a leaf and carries excerpts. */
@@ -30,7 +30,7 @@ export const ThemeSchema = z.strictObject({
   /** Accent colour in dark mode; at least 3:1 against the dark background. */
   colourDark: ColourSchema.describe('Accent colour in dark mode; needs at least 3:1 contrast against #121416.'),
   /** What the theme captures, in our own words. */
-  description: TextSchema.describe('What the theme captures, in our own words.'),
+  description: TextSchema.optional().describe('What the theme captures, in our own words; omit until it is written.'),
   /** Its subthemes in the article's order; empty when the theme has none. */
   subthemes: z.array(SubthemeSchema).default([]).describe("Its subthemes in the article's order; omit or leave empty when it has none."),
 });

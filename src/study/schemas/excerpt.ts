@@ -48,7 +48,7 @@ export const ExcerptSchema = z.strictObject({
   /** What the article says just before quoting it, in our own words. */
   leadIn: TextSchema.describe('What the article says just before quoting it, in our own words.'),
   /** The researcher's interpretation, summarised in our own words. */
-  interpretation: TextSchema.describe("The researcher's interpretation, summarised in our own words."),
+  interpretation: TextSchema.optional().describe("The researcher's interpretation, summarised in our own words; omit until it is written (an import from a QDA project without memos leaves it out)."),
   /** Where in the article it is quoted. */
   article: z
     .strictObject({
