@@ -17,7 +17,7 @@ import { excerptRecord } from '../interchange/content-files.ts';
 import type { PositionUnit } from '../interchange/qda/positions.ts';
 import { readQdaFile } from '../interchange/qda/read.ts';
 import { projectToStudy, type ImportedRecord } from '../interchange/qda/to-study.ts';
-import { readSpeakers } from '../interchange/speakers.ts';
+import { readExcerptSources, readSpeakers } from '../interchange/speakers.ts';
 import { applyChanges, describeChanges, stageAndValidate, type Origin } from '../interchange/stage.ts';
 
 const usage = 'Usage: npm run import:qdpx -- project.qdpx|project.qde|codebook.qdc [--prune] [--dry-run] [--codebook-only] [--positions utf-16|code-points]';
@@ -44,7 +44,7 @@ const prune = args.includes('--prune');
 const codebookOnly = args.includes('--codebook-only');
 const { project, notices } = readQdaFile(bytes, path);
 const existing = await readExistingStudy(dir);
-const imported = project ? projectToStudy(project, existing, await readSpeakers(dir), notices, { positions: positionsArg as PositionUnit | undefined, codebookOnly }) : undefined;
+const imported = project ? projectToStudy(project, existing, await readSpeakers(dir), notices, { positions: positionsArg as PositionUnit | undefined, codebookOnly, excerptSources: await readExcerptSources(dir) }) : undefined;
 for (const notice of notices) report(file, { ...notice, place: notice.place });
 if (!imported || countProblems([file]).errors > 0) {
   console.error(formatReport([file]));

@@ -19,3 +19,14 @@ export async function readSpeakers(dir: string): Promise<Speaker[]> {
     return [];
   }
 }
+
+/** The ids of the excerpt sources study.json declares ("sources"), where it declares any. */
+export async function readExcerptSources(dir: string): Promise<string[]> {
+  try {
+    const meta = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8')) as { sources?: unknown };
+    if (!Array.isArray(meta.sources)) return [];
+    return meta.sources.flatMap((source: unknown) => (source !== null && typeof source === 'object' && typeof (source as { id?: unknown }).id === 'string' ? [(source as { id: string }).id] : []));
+  } catch {
+    return [];
+  }
+}

@@ -97,6 +97,16 @@ describe('reading a project', () => {
     expect(result.toFillIn).toContain('interpretation: 2 excerpts (interview-1-how-was-the, interview-1-cold-water-but-steady)');
   });
 
+  it('takes the source of unplaced excerpts from the study only when the study declares one source', async () => {
+    const { project, notices } = readQdaFile(await fixture('nvivo-utf16.qdpx'), 'nvivo-utf16.qdpx');
+    const one = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: ['interview'] });
+    expect(one.excerpts.map((entry) => entry.record.source)).toEqual(['interview', 'interview']);
+    expect(one.adjustments).toContain('source: excerpts the project does not place come from "interview", the only source the study declares');
+    const two = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: ['interview', 'field-notes'] });
+    expect(two.excerpts.map((entry) => entry.record.source)).toEqual([undefined, undefined]);
+    expect(two.toFillIn).toContain('source: 2 excerpts (interview-1-how-was-the, interview-1-cold-water-but-steady)');
+  });
+
   it('refuses positions it cannot tell apart, and reads them as asked', async () => {
     const ambiguous = imported(await fixture('ambiguous.qdpx'), 'ambiguous.qdpx');
     expect(ambiguous.excerpts).toEqual([]);

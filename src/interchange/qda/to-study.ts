@@ -26,6 +26,8 @@ export interface ImportedRecord {
   record: Record<string, unknown>;
   /** Names the QDA item a path of the record came from, for messages. */
   describe(path: JsonPath): string;
+  /** Whether its source came from the project or the excerpt it replaces (not from the study's only source). */
+  fromVariable?: boolean;
 }
 
 export interface QdaImport {
@@ -280,6 +282,8 @@ export interface ImportOptions {
   positions?: PositionUnit | undefined;
   /** Import the code tree only, not the coded selections. */
   codebookOnly?: boolean | undefined;
+  /** The excerpt sources the study declares (study.json "sources"): with only one, every excerpt comes from it. */
+  excerptSources?: readonly string[] | undefined;
 }
 
 export function projectToStudy(project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], notices: QdaNotice[], options: ImportOptions = {}): QdaImport {
@@ -303,11 +307,13 @@ export function projectToStudy(project: QdaProject, existing: ExistingStudy, spe
   const excerpts: ImportedRecord[] = [];
   const toFillIn = new Map<string, string[]>();
   const usedIds = new Set<string>();
-  for (const { source, text } of readable) excerpts.push(...sourceExcerpts(source, text, decision.unit, project, existing, speakers, codeOf, usedIds, notices, toFillIn));
+  const onlySource = options.excerptSources?.length === 1 ? options.excerptSources[0] : undefined;
+  for (const { source, text } of readable) excerpts.push(...sourceExcerpts(source, text, decision.unit, project, existing, speakers, codeOf, usedIds, notices, toFillIn, onlySource));
+  if (onlySource !== undefined && excerpts.some((entry) => entry.record.source === onlySource && !entry.fromVariable)) adjustments.push(`source: excerpts the project does not place come from "${onlySource}", the only source the study declares`);
   return { ...base, excerpts, positions: decision.why, toFillIn: [...toFillIn].map(([field, ids]) => `${field}: ${ids.length} excerpt${ids.length === 1 ? '' : 's'} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`) };
 }
 
-function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: PositionUnit, project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], codeOf: Map<string, string>, usedIds: Set<string>, notices: QdaNotice[], toFillIn: Map<string, string[]>): ImportedRecord[] {
+function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: PositionUnit, project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], codeOf: Map<string, string>, usedIds: Set<string>, notices: QdaNotice[], toFillIn: Map<string, string[]>, onlySource: string | undefined): ImportedRecord[] {
   const spans = new Map<string, Span>();
   const addSpan = (start: number, end: number, selection: QdaSelection | undefined, codeGuids: string[]) => {
     const key = `${start}:${end}`;
@@ -377,7 +383,7 @@ function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: PositionU
       ...(page !== undefined ? { page } : !fromCasebook && basis?.article?.page !== undefined ? { page: basis.article.page } : {}),
       ...(order !== undefined ? { order } : !fromCasebook && basis?.article?.order !== undefined ? { order: basis.article.order } : {}),
     };
-    const sourceKind = variable('source') ?? basis?.source;
+    const sourceKind = variable('source') ?? basis?.source ?? onlySource;
     const record: Record<string, unknown> = {
       id,
       title,
@@ -395,7 +401,7 @@ function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: PositionU
       if (!present) toFillIn.set(field, [...(toFillIn.get(field) ?? []), id]);
     }
     const where = `source "${source.name}"${whole ? '' : `, selection ${span.selections[0]?.start ?? 0}–${span.selections[0]?.end ?? ''}`}`;
-    records.push({ record, describe: (path) => ` (${where}${hintFor(path)})` });
+    records.push({ record, describe: (path) => ` (${where}${hintFor(path)})`, fromVariable: variable('source') !== undefined || basis?.source !== undefined });
   }
   return records;
 }
