@@ -97,6 +97,15 @@ describe('reading a project', () => {
     expect(result.toFillIn).toContain('interpretation: 2 excerpts (interview-1-how-was-the, interview-1-cold-water-but-steady)');
   });
 
+  it('names speaker labels of the texts that are no participant, and attributes no turn to them', async () => {
+    const project = { ...readQdaFile(await fixture('nvivo-utf16.qdpx'), 'nvivo-utf16.qdpx').project! };
+    const text = 'Interviewer: how was it?\nCoach: fine\nInterviewer: and then?\nCoach: more\nInterviewer: thanks';
+    project.sources = [{ ...project.sources[0]!, text, selections: [{ ...project.sources[0]!.selections[0]!, start: 0, end: text.length }] }];
+    const result = projectToStudy(project, empty, speakers, []);
+    expect(result.toFillIn.at(-1)).toBe(`speakers: "Interviewer" starts 3 lines; if these are speakers, add them to study.json's participants and import again to attribute their turns`);
+    expect((result.excerpts[0]!.record.lines as { speaker?: string; text: string }[]).map((line) => line.speaker ?? line.text)).toEqual(['Interviewer: how was it?', 'coach', 'Interviewer: and then?', 'coach', 'Interviewer: thanks']);
+  });
+
   it('takes the source of unplaced excerpts from the study only when the study declares one source', async () => {
     const { project, notices } = readQdaFile(await fixture('nvivo-utf16.qdpx'), 'nvivo-utf16.qdpx');
     const one = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: ['interview'] });

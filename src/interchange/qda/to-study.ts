@@ -310,7 +310,33 @@ export function projectToStudy(project: QdaProject, existing: ExistingStudy, spe
   const onlySource = options.excerptSources?.length === 1 ? options.excerptSources[0] : undefined;
   for (const { source, text } of readable) excerpts.push(...sourceExcerpts(source, text, decision.unit, project, existing, speakers, codeOf, usedIds, notices, toFillIn, onlySource));
   if (onlySource !== undefined && excerpts.some((entry) => entry.record.source === onlySource && !entry.fromVariable)) adjustments.push(`source: excerpts the project does not place come from "${onlySource}", the only source the study declares`);
-  return { ...base, excerpts, positions: decision.why, toFillIn: [...toFillIn].map(([field, ids]) => `${field}: ${ids.length} excerpt${ids.length === 1 ? '' : 's'} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`) };
+  const unknownSpeakers = speakerLabelsNotParticipants(readable.map(({ text }) => text.lf), speakers);
+  return {
+    ...base,
+    excerpts,
+    positions: decision.why,
+    toFillIn: [
+      ...[...toFillIn].map(([field, ids]) => `${field}: ${ids.length} excerpt${ids.length === 1 ? '' : 's'} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`),
+      ...(unknownSpeakers.length > 0 ? [`speakers: ${unknownSpeakers.map(([label, count]) => `"${label}" starts ${count} lines`).join(', ')}; if these are speakers, add them to study.json's participants and import again to attribute their turns`] : []),
+    ],
+  };
+}
+
+/**
+ * Labels that start several lines of the texts ("Interviewer: …") but name no participant:
+ * their turns are imported without a speaker, and the researcher is told which labels to
+ * declare. Only reported: a label is not a participant until the study says so.
+ */
+function speakerLabelsNotParticipants(texts: readonly string[], speakers: readonly Speaker[]): [string, number][] {
+  const known = new Set(speakers.flatMap((speaker) => [speaker.label.toLowerCase(), speaker.id.toLowerCase()]));
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const match of text.matchAll(/^([\p{L}][\p{L}\p{N} .'-]{0,29}):[ \t]/gmu)) {
+      const label = match[1]!.trim();
+      if (!known.has(label.toLowerCase())) counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+  }
+  return [...counts].filter(([, count]) => count >= 3).sort((a, b) => b[1] - a[1]).slice(0, 5);
 }
 
 function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: PositionUnit, project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], codeOf: Map<string, string>, usedIds: Set<string>, notices: QdaNotice[], toFillIn: Map<string, string[]>, onlySource: string | undefined): ImportedRecord[] {
