@@ -228,6 +228,9 @@ describe('malformed files', () => {
     const { notices } = readQdaFile(await fixture('latin1-source.qdpx'), 'latin1-source.qdpx');
     expect(notices.map((notice) => [notice.severity, notice.rule, notice.place])).toEqual([['error', 'qdpx-source-encoding', { line: 1, column: 11 }]]);
     expect(notices[0]!.reason).toContain('text source "dock-talk" (sources/00000000-0000-4000-8000-000000000020.txt) is not valid UTF-8: byte 10 (E9 20)');
+    // One problem, one message: the import does not add that the text is missing.
+    const { project } = readQdaFile(await fixture('latin1-source.qdpx'), 'latin1-source.qdpx');
+    expect(projectToStudy(project!, empty, speakers, []).notices.filter((notice) => notice.severity === 'error')).toEqual([]);
   });
 
   it('utf16-project.qde: a UTF-16 project file (a legitimate XML encoding) is read', async () => {

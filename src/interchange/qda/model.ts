@@ -32,7 +32,7 @@ export interface QdaTextSource {
   name: string;
   /** The plain text, once resolved from the archive or the inline content; BOM removed. */
   text: string | undefined;
-  /** Why the text could not be read, when it could not. */
+  /** Why the text could not be read, when it could not; undefined with no text when reading it already reported why (an encoding error). */
   missing: string | undefined;
   selections: QdaSelection[];
   /** Codes applied to the whole source. */

@@ -196,7 +196,7 @@ function resolveTexts(parsed: Parsed, texts: Map<string, Uint8Array>, inArchive:
       const decoded = decodeBytes(data);
       if (!decoded.ok) {
         notices.push({ severity: 'error', rule: 'qdpx-source-encoding', reason: `The text of ${owner} (sources/${inner}) ${decoded.reason}${decoded.place ? `; first at line ${decoded.place.line}, column ${decoded.place.column}` : ''}`, fix: 'Save the source as UTF-8 in the QDA program (or re-import it there as UTF-8) and export again.', place: decoded.place });
-        set(undefined, 'its text is not valid UTF-8');
+        set(undefined, undefined);
         continue;
       }
       if (decoded.encoding !== 'utf-8') notices.push({ severity: 'warning', rule: 'qdpx-source-encoding', reason: `The text of ${owner} (sources/${inner}) is ${decoded.encoding.toUpperCase()}, not the UTF-8 REFI-QDA asks for; read as ${decoded.encoding.toUpperCase()}`, fix: 'Nothing to do if its selections land on the right words.' });

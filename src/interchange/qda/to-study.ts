@@ -294,6 +294,7 @@ export function projectToStudy(project: QdaProject, existing: ExistingStudy, spe
 
   const readable = project.sources.flatMap((source) => {
     if (source.text !== undefined) return [{ source, text: new SourceText(source.text) }];
+    if (source.missing === undefined) return [];
     const coded = source.selections.length + (source.codeGuids.length > 0 ? 1 : 0);
     notices.push({ severity: coded > 0 ? 'error' : 'warning', rule: 'qdpx-missing-text', reason: `The text of source "${source.name}" cannot be read: ${source.missing}`, fix: coded > 0 ? 'Export the project again as a .qdpx so the source texts travel with it.' : 'Nothing to do: the source has no codings.' });
     return [];
