@@ -101,7 +101,7 @@ export function generateStudy(scale: Scale, seed = 20_190_901): Map<string, unkn
     title: `Synthetic Benchmark Study ${scale.name}: ${scale.excerpts} Excerpts over ${scale.sessions} Sessions`,
     shortTitle: `Benchmark ${scale.name}`,
     authors: [{ family: 'Benchmark', given: 'Synthetic' }],
-    journal: { name: 'Journal of Synthetic Loads', volume: 1, issue: 1 },
+    publication: { type: 'article', journal: { name: 'Journal of Synthetic Loads', volume: 1, issue: 1 } },
     year: 2024,
     published: '2024-01',
     licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/', notice: 'Synthetic benchmark data, generated from a seed; not research data.' },
@@ -112,6 +112,32 @@ export function generateStudy(scale: Scale, seed = 20_190_901): Map<string, unkn
       { id: 'client', label: 'Client', role: 'client', description: 'A synthetic client.' },
     ],
     setting: 'A synthetic clinic.',
+    vocabulary: { unit: { singular: 'session', plural: 'sessions' } },
+    sources: [
+      { id: 'session-transcript', label: 'Session transcript', transcription: 'jefferson' },
+      { id: 'participant-commentary', label: 'Participant commentary', transcription: 'verbatim' },
+    ],
+    timing: {
+      phases: [
+        { id: 'opening', label: 'Opening', shading: 'light' },
+        { id: 'main', label: 'Main part', children: [{ id: 'talk', label: 'Talk', shading: 'dark' }, { id: 'silence', label: 'Silence', shading: 'hatched' }] },
+        { id: 'closing', label: 'Closing', shading: 'light' },
+      ],
+      total: { id: 'total', label: 'Total' },
+    },
+    steps: {
+      title: 'Sequence',
+      labelHeading: 'Stage',
+      phases: [
+        { id: 'opening', label: 'Opening' },
+        { id: 'main', label: 'Main part' },
+        { id: 'closing', label: 'Closing' },
+      ],
+      columns: [
+        { id: 'actions', heading: 'Actions', display: 'marks', categories: [{ id: 'first', label: 'First', values: ['First'], shape: 'circle' }, { id: 'second', label: 'Second', values: ['second'], shape: 'square' }] },
+        { id: 'topics', heading: 'Topics', display: 'band', otherLabel: 'Talk', categories: [{ id: 'silence', label: 'Silence', values: ['Silence'], shading: 'hatched' }] },
+      ],
+    },
   });
 
   const themes = Array.from({ length: scale.themes }, (_, t) => {
@@ -143,24 +169,24 @@ export function generateStudy(scale: Scale, seed = 20_190_901): Map<string, unkn
     const silence = g.int(300, 1800);
     const pre = g.int(120, 600);
     const post = g.int(120, 600);
-    const segments = ['back', 'shoulders', 'neck', 'legs', 'arms'].slice(0, g.int(2, 5));
+    const segments = ['first', 'second', 'third', 'fourth', 'fifth'].slice(0, g.int(2, 5));
     segmentIds.push(segments);
     files.set(`sessions/${number}.json`, {
       number,
       title: `Session ${number}`,
       summary: g.sentence(20, 50),
       durations: {
-        preTreatment: durationText(pre),
-        treatment: durationText(talk + silence),
+        opening: durationText(pre),
+        main: durationText(talk + silence),
         talk: durationText(talk),
         silence: durationText(silence),
-        postTreatment: durationText(post),
+        closing: durationText(post),
         total: durationText(pre + talk + silence + post),
       },
-      sequence: [
-        { kind: 'segment', id: 'intake', phase: 'pre-treatment', label: 'Intake', actions: ['Questions'], topics: [g.words(3)] },
-        ...segments.map((id) => ({ kind: 'segment', id, phase: 'treatment', label: id[0]!.toUpperCase() + id.slice(1), actions: ['Effleurage', 'petrissage'], topics: [g.words(3)] })),
-        { kind: 'segment', id: 'close', phase: 'post-treatment', label: 'Close', actions: ['Feedback'], topics: [g.words(3)] },
+      steps: [
+        { kind: 'step', id: 'intake', phase: 'opening', label: 'Intake', cells: { actions: ['Questions'], topics: [g.words(3)] } },
+        ...segments.map((id) => ({ kind: 'step', id, phase: 'main', label: id[0]!.toUpperCase() + id.slice(1), cells: { actions: ['First', 'second'], topics: [g.words(3)] } })),
+        { kind: 'step', id: 'close', phase: 'closing', label: 'Close', cells: { actions: ['Feedback'], topics: [g.words(3)] } },
       ],
     });
   }

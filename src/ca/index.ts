@@ -8,11 +8,9 @@ export { toHtml } from './to-html.ts';
 export { usedSymbols } from './used-symbols.ts';
 export { legendToHast, type LegendOptions } from './legend.ts';
 export {
-  articleConventions,
   getSymbol,
   symbols,
   speak,
-  type ArticleConvention,
   type SpokenParameters,
   type SymbolEntry,
   type SymbolId,

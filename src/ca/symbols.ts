@@ -5,9 +5,9 @@
  * rendered straight from `symbols`.
  *
  * Sources: Jefferson (2004) "Glossary of transcript symbols", the Hepburn &
- * Bolden (2017) voice-quality additions, quotation conventions used by the
- * article, and Clark (2019) Table 1 for the thirteen conventions the article
- * itself lists (recorded in `article`, with its own wording).
+ * Bolden (2017) voice-quality additions, and the quotation conventions of
+ * published qualitative studies. Examples are invented, neutral lines; a study's
+ * own printed conventions table is study data (study.json "conventions").
  */
 import type { Mode } from './types.ts';
 
@@ -57,16 +57,6 @@ export type SymbolId =
 /** Where a convention comes from. */
 export type SymbolSource = 'Jefferson 2004' | 'Hepburn & Bolden 2017' | 'quotation' | 'Casebook';
 
-/** How the article's Table 1 prints a convention. */
-export interface ArticleConvention {
-  /** Row in Table 1, from 1. */
-  readonly order: number;
-  /** The symbol as printed there (`Hhh`, `(2.0)`; the emphasised `word` is underlined in print). */
-  readonly printed: string;
-  /** The article's own gloss, quoted. */
-  readonly meaning: string;
-}
-
 /** One transcription convention. */
 export interface SymbolEntry {
   /** Stable identifier. */
@@ -81,7 +71,7 @@ export interface SymbolEntry {
   readonly name: string;
   /** What it means, in plain words. */
   readonly meaning: string;
-  /** A written example, from the article where it has one. */
+  /** A written example: an invented, neutral line. */
   readonly example: string;
   /** What a screen reader says instead of the glyph; `{edge}`, `{duration}` and `{hearings}` are filled in per occurrence. */
   readonly spoken: string;
@@ -91,8 +81,6 @@ export interface SymbolEntry {
   readonly modes: readonly Mode[];
   /** Where the convention comes from. */
   readonly source: SymbolSource;
-  /** Present when the article's Table 1 lists it. */
-  readonly article?: ArticleConvention;
 }
 
 const both: readonly Mode[] = ['transcript', 'commentary'];
@@ -111,24 +99,22 @@ const rows: Record<SymbolId, Row> = {
     variants: ['⌈', '⌊'],
     name: 'Overlap onset',
     meaning: 'From here the talk overlaps talk by another speaker; the two brackets sit one above the other.',
-    example: 'Client: yeah [it’s like what’s the point]\nTherapist:      [er children the dog]',
+    example: 'A: I went back on [the Tuesday]\nB:                [oh right]',
     spoken: 'overlap starts',
     grammar: 'overlap-open',
     modes: transcript,
     source: 'Jefferson 2004',
-    article: { order: 1, printed: '[', meaning: 'Beginning of an overlapping utterance' },
   },
   'overlap-end': {
     symbol: ']',
     variants: ['⌉', '⌋'],
     name: 'Overlap end',
     meaning: 'The overlapping talk stops here. Transcribers often leave it out.',
-    example: 'Therapist: [this time of year and\nClient: [yeah]',
+    example: 'A: [it was the first week and\nB: [yeah]',
     spoken: 'overlap ends',
     grammar: 'overlap-close',
     modes: transcript,
     source: 'Jefferson 2004',
-    article: { order: 2, printed: ']', meaning: 'End of an overlapping utterance' },
   },
   'simultaneous-start': {
     symbol: '[[',
@@ -156,12 +142,11 @@ const rows: Record<SymbolId, Row> = {
     variants: ['(.7)', '(2)', '(1:05.3)'],
     name: 'Timed pause',
     meaning: 'A silence, timed in seconds and usually to a tenth of a second.',
-    example: 'Client: yeh (1.0) people are just mean',
+    example: 'A: well (1.0) I don’t know',
     spoken: 'pause, {duration}',
     grammar: 'timed-pause',
     modes: both,
     source: 'Jefferson 2004',
-    article: { order: 8, printed: '(2.0)', meaning: 'A silence of 2 seconds' },
   },
   micropause: {
     symbol: '(.)',
@@ -183,13 +168,12 @@ const rows: Record<SymbolId, Row> = {
     grammar: 'intonation',
     modes: transcript,
     source: 'Jefferson 2004',
-    article: { order: 3, printed: '.', meaning: 'A stopping fall in tone' },
   },
   'continuing-intonation': {
     symbol: ',',
     name: 'Continuing intonation',
     meaning: 'The voice stays level or rises a little, as if more is to come. It is not a comma.',
-    example: 'on my arms, so',
+    example: 'on the way home, so',
     spoken: 'continuing tone',
     grammar: 'intonation',
     modes: transcript,
@@ -250,12 +234,11 @@ const rows: Record<SymbolId, Row> = {
     symbol: '↑word↑',
     name: 'Higher pitch',
     meaning: 'The talk between the two arrows is pitched higher than the talk around it.',
-    example: 'Therapist: .hhh ↑ me oh hhh ↑ y’know just plodding',
+    example: 'A: .hhh and then ↑ what ↑ happened',
     spoken: 'higher pitch {edge}',
     grammar: 'pitch-span',
     modes: transcript,
     source: 'Jefferson 2004',
-    article: { order: 4, printed: '↑word↑', meaning: 'A word or phrase uttered in a higher pitch than surrounding words' },
   },
   'low-pitch': {
     symbol: '↓word↓',
@@ -290,7 +273,6 @@ const rows: Record<SymbolId, Row> = {
     grammar: 'emphasis',
     modes: transcript,
     source: 'Casebook',
-    article: { order: 9, printed: 'word', meaning: 'An emphasised word or phrase' },
   },
   loud: {
     symbol: 'WORD',
@@ -359,36 +341,33 @@ const rows: Record<SymbolId, Row> = {
     symbol: 'hhh',
     name: 'Out-breath',
     meaning: 'An audible breath out; the more h’s, the longer.',
-    example: 'Therapist: yeah hhh heh',
+    example: 'A: yeah hhh that’s it',
     spoken: 'out-breath',
     grammar: 'out-breath',
     modes: transcript,
     source: 'Jefferson 2004',
-    article: { order: 5, printed: 'Hhh', meaning: 'An audible exhalation' },
   },
   'in-breath': {
     symbol: '.hhh',
     variants: ['∙hhh', '·hhh'],
     name: 'In-breath',
     meaning: 'An audible breath in; the more h’s, the longer.',
-    example: 'Therapist: .hhh ↑ me oh hhh ↑',
+    example: 'A: .hhh well I suppose',
     spoken: 'in-breath',
     grammar: 'in-breath',
     modes: transcript,
     source: 'Jefferson 2004',
-    article: { order: 6, printed: '.hhh', meaning: 'An audible inhalation' },
   },
   laughter: {
     symbol: 'heh',
     variants: ['huh', 'hah', 'hih'],
     name: 'Laughter',
     meaning: 'A particle of laughter.',
-    example: 'Therapist: and your brother heh heh heh',
+    example: 'A: and then he fell in heh heh heh',
     spoken: 'laughter',
     grammar: 'laughter',
     modes: transcript,
     source: 'Jefferson 2004',
-    article: { order: 7, printed: 'Heh', meaning: 'An utterance in laughter' },
   },
   'laugh-in-word': {
     symbol: '(h)',
@@ -410,7 +389,6 @@ const rows: Record<SymbolId, Row> = {
     grammar: 'uncertain',
     modes: both,
     source: 'Jefferson 2004',
-    article: { order: 10, printed: '(word)', meaning: 'An approximation of an inaudible word' },
   },
   'alternative-hearings': {
     symbol: '(word/ward)',
@@ -427,12 +405,11 @@ const rows: Record<SymbolId, Row> = {
     variants: ['( )', 'X'],
     name: 'Inaudible',
     meaning: 'Talk that could not be made out: blank parentheses, or an X for each word, as in [X X].',
-    example: 'Client: yeah just didn’t think about it like that [X X]',
+    example: 'A: we never talked about [X X]',
     spoken: 'inaudible',
     grammar: 'inaudible',
     modes: both,
     source: 'Jefferson 2004',
-    article: { order: 11, printed: '(X)', meaning: 'An inaudible or unintelligible word' },
   },
   comment: {
     symbol: '((coughs))',
@@ -455,7 +432,6 @@ const rows: Record<SymbolId, Row> = {
     grammar: 'cut-off',
     modes: transcript,
     source: 'Jefferson 2004',
-    article: { order: 12, printed: 'wo-', meaning: 'An unfinished word' },
   },
   elision: {
     symbol: '‘rd',
@@ -467,7 +443,6 @@ const rows: Record<SymbolId, Row> = {
     grammar: 'elision',
     modes: transcript,
     source: 'Jefferson 2004',
-    article: { order: 13, printed: '‘rd', meaning: 'Elision of (a portion of) the start of a word' },
   },
   'smile-voice': {
     symbol: '£word£',
@@ -517,7 +492,7 @@ const rows: Record<SymbolId, Row> = {
     variants: ['...'],
     name: 'Ellipsis',
     meaning: 'The quotation starts or stops partway through the talk, or the talk trails off.',
-    example: 'Client:…she just genuinely cared about me.',
+    example: 'A:…he just kept going.',
     spoken: 'ellipsis',
     grammar: 'ellipsis',
     modes: both,
@@ -579,11 +554,6 @@ function canonicalCharacter(entry: SymbolEntry): string {
   // Paired entries are written around a placeholder word (`°word°`): the delimiter is the first character.
   return entry.symbol.charAt(0);
 }
-
-/** The thirteen conventions of the article's Table 1, in its order. */
-export const articleConventions: readonly (SymbolEntry & { readonly article: ArticleConvention })[] = symbols
-  .filter((entry): entry is SymbolEntry & { readonly article: ArticleConvention } => entry.article !== undefined)
-  .sort((a, b) => a.article.order - b.article.order);
 
 /** Parameters filled into a spoken-name template. */
 export interface SpokenParameters {

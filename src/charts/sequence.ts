@@ -1,163 +1,145 @@
 /**
- * The data transform behind the treatment-sequence chart: a session's printed table turned
- * into ordinal steps. Actions are matched against the massage techniques case-insensitively
- * (anything else, such as "The Client lies face down", stays a note); topics are classed as
- * talk or silence; "As above" is resolved to the topics of the segment above; excerpts are
- * attached only where the data places them (`excerpt.step`).
+ * The data transform behind the step chart: a unit's step table turned into ordinal steps,
+ * read through the columns the study declares. A cell value belongs to a category only
+ * when the study lists it among that category's values (compared whole, ignoring case);
+ * any other value stays text. A value the column declares as a continuation ("As above")
+ * carries the resolved values of the nearest row above that has them. Excerpts are attached
+ * only where the data places them (`excerpt.step`).
  */
-import type { SymbolType } from 'd3-shape';
-import { symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTimes, symbolTriangle, symbolWye } from 'd3-shape';
 import type { Study } from '../study/model.ts';
 import type { Excerpt } from '../study/schemas/excerpt.ts';
 import type { Session } from '../study/schemas/session.ts';
+import type { StepCategory, StepColumn, StepTable } from '../study/schemas/steps.ts';
 
-export interface Technique {
-  key: string;
-  /** Name for the legend and tables. */
-  label: string;
-  /** Matches a printed action naming it, whatever its capitalisation. */
-  pattern: RegExp;
-  /** Mark shape, so techniques differ by shape as well as by column. */
-  symbol: SymbolType;
-  /** Stroked rather than filled (shapes made of lines). */
-  stroked?: boolean;
+/** The category a printed value belongs to in a column, if the study declares one. */
+export function categoryOf(column: StepColumn, value: string): StepCategory | undefined {
+  const key = value.trim().toLowerCase();
+  return column.categories.find((category) => category.values.some((candidate) => candidate.trim().toLowerCase() === key));
 }
 
-/**
- * The techniques the article's tables name, in the order of the legend. Passive and PNF
- * stretches stay apart because the article prints both in one cell (e.g. the neck).
- */
-export const techniques: readonly Technique[] = [
-  { key: 'effleurage', label: 'Effleurage', pattern: /\beffleurage\b/i, symbol: symbolCircle },
-  { key: 'petrissage', label: 'Petrissage', pattern: /\bp[eé]trissage\b/i, symbol: symbolSquare },
-  { key: 'frictions', label: 'Frictions', pattern: /\bfrictions?\b/i, symbol: symbolDiamond },
-  { key: 'compressions', label: 'Compressions', pattern: /\bcompressions?\b/i, symbol: symbolTriangle },
-  { key: 'vibration', label: 'Vibration', pattern: /\bvibrations?\b/i, symbol: symbolWye },
-  { key: 'tapotement', label: 'Tapotement', pattern: /\btapotement\b/i, symbol: symbolStar },
-  { key: 'passive-stretch', label: 'Passive stretch', pattern: /\bpassive\s+stretch/i, symbol: symbolCross },
-  { key: 'pnf-stretch', label: 'PNF stretch', pattern: /\bPNF\b/i, symbol: symbolTimes, stroked: true },
-];
-
-/** The technique a printed action names, if any. */
-export function techniqueOf(action: string): Technique | undefined {
-  return techniques.find((technique) => technique.pattern.test(action));
+/** True when the column declares the printed value as "same as the row above". */
+export function isContinuation(column: StepColumn, value: string): boolean {
+  const key = value.trim().toLowerCase();
+  return column.continuation.some((candidate) => candidate.trim().toLowerCase() === key);
 }
 
-/** Talk, silence as printed ("Silence"), or partial silence ("Mostly silence", "Some silence"). */
-export type TopicKind = 'talk' | 'silence' | 'partial-silence';
-
-export function topicKind(topic: string): TopicKind {
-  const text = topic.trim();
-  if (/^silence$/i.test(text)) return 'silence';
-  if (/^(?:mostly|some|partly)\s+silen(?:ce|t)$/i.test(text)) return 'partial-silence';
-  return 'talk';
-}
-
-/** True for the printed "As above". */
-export function isAsAbove(topic: string): boolean {
-  return /^as\s+above\.?$/i.test(topic.trim());
-}
-
-export interface Topic {
-  /** The topic's text (for a continued topic, the text it continues). */
+export interface CellValue {
+  /** The value's text (for a carried value, the text it carries). */
   text: string;
-  kind: TopicKind;
-  /** True when the printed cell said "As above" and this topic was carried down. */
+  /** Its declared category, if any. */
+  category: StepCategory | undefined;
+  /** True when the printed cell was a continuation and this value was carried down. */
   continued: boolean;
 }
 
-export interface SegmentStep {
-  kind: 'segment';
+export interface StepCell {
+  column: StepColumn;
+  /** Values as printed. */
+  printed: string[];
+  /** Values with continuations resolved. */
+  values: CellValue[];
+  /** Categories found among the values, each once, in the column's legend order. */
+  categories: StepCategory[];
+  /** Values in no category (for a "marks" column, the notes beside the marks). */
+  uncategorised: string[];
+  /** The printed cell was (or began with) a continuation. */
+  continued: boolean;
+  /** A continuation with no row above to carry: kept as printed. */
+  unresolved: boolean;
+}
+
+interface Common {
   id: string;
   /** Position in the printed table, from 0 (events included). */
   row: number;
-  /** 1, 2, 3… over segments only. */
-  number: number;
-  phase: Session['sequence'][number]['phase'];
+  /** Id of its group from the study's `steps.phases`, if rows are grouped. */
+  phase: string | undefined;
   label: string;
-  /** Printed actions. */
-  actions: string[];
-  /** Techniques named by the actions, each once, in legend order. */
-  techniques: Technique[];
-  /** Printed actions that name no technique. */
-  notes: string[];
-  /** Topics with "As above" resolved. */
-  topics: Topic[];
-  /** The printed topics cell was (or began with) "As above". */
-  continued: boolean;
-  /** "As above" with no segment above it: kept as printed. */
-  unresolved: boolean;
-  /** Excerpts the data places on this step. */
+  /** Excerpts the data places on this row. */
   excerpts: Excerpt[];
-  /** First row of its phase. */
+  /** First row of its group. */
   phaseStart: boolean;
   note: string | undefined;
 }
 
-export interface EventStep {
+export interface SegmentStep extends Common {
+  kind: 'step';
+  /** 1, 2, 3… over steps only. */
+  number: number;
+  /** One cell per declared column, in declared order. */
+  cells: StepCell[];
+}
+
+export interface EventStep extends Common {
   kind: 'event';
-  id: string;
-  row: number;
-  phase: Session['sequence'][number]['phase'];
-  label: string;
-  excerpts: Excerpt[];
-  phaseStart: boolean;
-  note: string | undefined;
 }
 
 export type Step = SegmentStep | EventStep;
 
 export interface SessionSequence {
   session: Session;
+  table: StepTable;
   steps: Step[];
-  /** Excerpts of the session the data does not place on a step. */
+  /** Excerpts of the unit the data does not place on a step. */
   unplaced: Excerpt[];
 }
 
-/** The session's table as ordinal steps, one per printed row. */
+/** The name of a row group, as the study declares it. */
+export function phaseLabel(table: StepTable, phase: string | undefined): string {
+  return table.phases.find((candidate) => candidate.id === phase)?.label ?? phase ?? '';
+}
+
+/** The unit's step table as ordinal steps, one per printed row. */
 export function sequenceSteps(study: Study, sessionNumber: number): SessionSequence {
   const session = study.sessionIndex.get(sessionNumber);
-  if (!session) throw new RangeError(`Unexpected session ${sessionNumber}, expected one of ${study.sessions.map((s) => s.number).join(', ')}`);
+  if (!session) throw new RangeError(`Unexpected ${study.meta.vocabulary.unit.singular} ${sessionNumber}, expected one of ${study.sessions.map((s) => s.number).join(', ')}`);
+  const table = study.meta.steps;
+  if (!table) throw new RangeError(`Unexpected step chart: the study declares no step table`);
   const excerpts = study.excerptsBySession.get(sessionNumber) ?? [];
-  const ids = new Set(session.sequence.map((row) => row.id));
+  const ids = new Set(session.steps.map((row) => row.id));
   const placed = (id: string) => excerpts.filter((excerpt) => excerpt.step === id);
   const unplaced = excerpts.filter((excerpt) => excerpt.step === undefined || !ids.has(excerpt.step));
 
-  let previous: Topic[] | undefined;
+  const previous = new Map<string, CellValue[]>();
   let number = 0;
   let phase: string | undefined;
-  const steps = session.sequence.map((row, index): Step => {
-    const phaseStart = row.phase !== phase;
+  let first = true;
+  const steps = session.steps.map((row, index): Step => {
+    const phaseStart = table.phases.length > 0 && (first || row.phase !== phase);
+    first = false;
     phase = row.phase;
     const common = { id: row.id, row: index, phase: row.phase, label: row.label, excerpts: placed(row.id), phaseStart, note: row.note };
     if (row.kind === 'event') return { kind: 'event', ...common };
     number += 1;
-    const found = new Set(row.actions.map(techniqueOf).filter((technique) => technique !== undefined));
-    const topics: Topic[] = [];
-    let continued = false;
-    let unresolved = false;
-    for (const printed of row.topics) {
-      if (isAsAbove(printed)) {
-        continued = true;
-        if (previous) topics.push(...previous.map((topic) => ({ ...topic, continued: true })));
-        else {
-          unresolved = true;
-          topics.push({ text: printed, kind: 'talk', continued: false });
-        }
-      } else topics.push({ text: printed, kind: topicKind(printed), continued: false });
-    }
-    if (topics.length > 0) previous = topics;
-    return {
-      kind: 'segment',
-      ...common,
-      number,
-      actions: row.actions,
-      techniques: techniques.filter((technique) => found.has(technique)),
-      notes: row.actions.filter((action) => techniqueOf(action) === undefined),
-      topics,
-      continued,
-      unresolved,
-    };
+    const cells = table.columns.map((column): StepCell => {
+      const printed = row.cells[column.id] ?? [];
+      const values: CellValue[] = [];
+      let continued = false;
+      let unresolved = false;
+      for (const text of printed) {
+        if (isContinuation(column, text)) {
+          continued = true;
+          const above = previous.get(column.id);
+          if (above) values.push(...above.map((value) => ({ ...value, continued: true })));
+          else {
+            unresolved = true;
+            values.push({ text, category: undefined, continued: false });
+          }
+        } else values.push({ text, category: categoryOf(column, text), continued: false });
+      }
+      if (values.length > 0) previous.set(column.id, values);
+      const found = new Set(values.map((value) => value.category).filter((category) => category !== undefined));
+      return {
+        column,
+        printed,
+        values,
+        categories: column.categories.filter((category) => found.has(category)),
+        uncategorised: values.filter((value) => value.category === undefined && !value.continued).map((value) => value.text),
+        continued,
+        unresolved,
+      };
+    });
+    return { kind: 'step', ...common, number, cells };
   });
-  return { session, steps, unplaced };
+  return { session, table, steps, unplaced };
 }

@@ -11,6 +11,7 @@ import type { CodeInfo, SessionKey, Study } from '../study/model.ts';
 import { codeColourStyle, share } from './colours.ts';
 import { browserHref } from './urls.ts';
 import type { ChartResult } from './types.ts';
+import { capitalise, workNoun } from '../study/words.ts';
 
 export interface ThemeSessionMatrixOptions {
   /** Site base, e.g. "/" or "/casebook/". */
@@ -41,7 +42,8 @@ export interface MatrixData {
 }
 
 export function sessionLabel(study: Study, key: SessionKey): string {
-  return key === null ? 'Session not stated' : (study.sessionIndex.get(key)?.title ?? `Session ${key}`);
+  const word = capitalise(study.meta.vocabulary.unit.singular);
+  return key === null ? `${word} not stated` : (study.sessionIndex.get(key)?.title ?? `${word} ${key}`);
 }
 
 /** The counts, totals and links, straight from `study.matrix` and the indexes. */
@@ -64,8 +66,9 @@ function countLink(count: number, href: string, context: string): ElementContent
 
 export function themeSessionMatrix(study: Study, options: ThemeSessionMatrixOptions): ChartResult {
   const data = matrixData(study, options.base);
-  const title = 'Excerpts per theme and session';
-  const description = `Counts of coded excerpts for each theme and subtheme (rows, in the order of the process) in each session and where the article does not say which session (columns), with totals. A theme counts each of its excerpts once, even when it is coded to several of its subthemes. ${data.total} excerpts in all.`;
+  const { singular } = study.meta.vocabulary.unit;
+  const title = `Excerpts per theme and ${singular}`;
+  const description = `Counts of coded excerpts for each theme and subtheme (rows, in the study's order) in each ${singular} and where the ${workNoun(study.meta)} does not say which ${singular} (columns), with totals. A theme counts each of its excerpts once, even when it is coded to several of its subthemes. ${data.total} excerpts in all.`;
   const table: Element = h('table', { className: ['cb-matrix'] }, [
     h('caption', [title, h('span', { className: ['cb-caption-note'] }, ' — each count links to those excerpts')]),
     h('thead', h('tr', [h('th', { scope: 'col' }, 'Theme or subtheme'), ...data.columns.map((column) => h('th', { scope: 'col', dataSession: column.session ?? 'none' }, column.label)), h('th', { scope: 'col', className: ['cb-total'] }, 'Total')])),

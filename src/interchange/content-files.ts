@@ -27,11 +27,26 @@ export function excerptRecord(excerpt: Excerpt, schemaRef: string | undefined): 
     source: excerpt.source,
     lines: excerpt.lines.map(lineRecord),
     codes: excerpt.codes,
-    leadIn: excerpt.leadIn,
+    ...(excerpt.leadIn === undefined ? {} : { leadIn: excerpt.leadIn }),
     interpretation: excerpt.interpretation,
-    article: { section: excerpt.article.section, ...(excerpt.article.page === undefined ? {} : { page: excerpt.article.page }), order: excerpt.article.order },
+    ...(excerpt.article === undefined ? {} : { article: placementRecord(excerpt.article.section, excerpt.article.page, excerpt.article.order) }),
     notes: excerpt.notes,
   };
+}
+
+/**
+ * Where in the publication an excerpt is quoted, with only the parts that are given; an
+ * excerpt with none of them is not quoted in the publication and has no "article".
+ */
+export function placementRecord(section: unknown, page: unknown, order: unknown): Record<string, unknown> | undefined {
+  const given = (value: unknown) => value !== undefined && value !== '';
+  if (!given(section) && !given(page) && !given(order)) return undefined;
+  return { ...(given(section) ? { section } : {}), ...(given(page) ? { page } : {}), ...(given(order) ? { order } : {}) };
+}
+
+/** `{ [key]: value }` when the value is given, else nothing: for spreading into a record. */
+export function optional(key: string, value: unknown): Record<string, unknown> {
+  return value === undefined ? {} : { [key]: value };
 }
 
 export function codebookRecord(codebook: Codebook, schemaRef: string | undefined): Record<string, unknown> {

@@ -11,6 +11,7 @@ import type { Excerpt } from '../study/schemas/index.ts';
 import type { JsonPath } from '../study/json-source.ts';
 import { escapeEntry, readLines, unescapeEntry, writeLines, type Speaker } from './lines-text.ts';
 import { neutraliseFormula, restoreFormula } from './formula.ts';
+import { optional, placementRecord } from './content-files.ts';
 
 /** The columns, in the order they are written; headers are matched case-insensitively. */
 export const csvColumns = [
@@ -47,11 +48,11 @@ export function excerptsToCsv(excerpts: readonly Excerpt[], speakers: readonly S
       source: excerpt.source,
       lines: writeLines(excerpt.lines, speakers),
       codes: excerpt.codes.join('; '),
-      leadIn: excerpt.leadIn,
+      leadIn: excerpt.leadIn ?? '',
       interpretation: excerpt.interpretation ?? '',
-      section: excerpt.article.section,
-      page: excerpt.article.page === undefined ? '' : String(excerpt.article.page),
-      order: String(excerpt.article.order),
+      section: excerpt.article?.section ?? '',
+      page: excerpt.article?.page === undefined ? '' : String(excerpt.article.page),
+      order: excerpt.article?.order === undefined ? '' : String(excerpt.article.order),
       notes: excerpt.notes.map(escapeEntry).join('\n'),
     };
     return csvColumns.map((column) => neutraliseFormula(cells[column.key]));
@@ -151,10 +152,10 @@ function readRow(record: string[], row: number, indexOf: Map<CsvColumnKey, numbe
     source: cell('source').trim(),
     lines: lines.map((located) => located.line),
     codes: cell('codes').split(/[;,\r\n]/).map((code) => code.trim()).filter((code) => code !== ''),
-    leadIn: cell('leadIn'),
+    ...(cell('leadIn') === '' ? {} : { leadIn: cell('leadIn') }),
     // An empty cell leaves it unwritten rather than an empty text.
     ...(cell('interpretation').trim() === '' ? {} : { interpretation: cell('interpretation') }),
-    article: { section: cell('section'), ...(page === undefined ? {} : { page }), order: numberOrText(cell('order')) ?? '' },
+    ...optional('article', placementRecord(cell('section'), page, numberOrText(cell('order')))),
     notes: notes.map((located) => unescapeEntry(located.entry)),
   };
   return {

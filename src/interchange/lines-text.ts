@@ -2,9 +2,9 @@
  * Transcript lines as plain text, one printed line per text line, the way a researcher
  * types them in a spreadsheet cell and the way a QDA tool shows a text source:
  *
- *     Client: I’m Indian, so I sweat and it smells like butter chicken
- *     [on my arms, so]                       ← continues the previous speaker's turn
- *     Therapist: [that’s alright darling]
+ *     Caller: I rang earlier about my dad
+ *     [he’s still not eating]                ← continues the previous speaker's turn
+ *     Nurse: [okay that’s fine]
  *     (5.0)                                  ← a timed silence
  *     ……………..                               ← lines the quoting author left out
  *

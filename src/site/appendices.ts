@@ -1,6 +1,7 @@
 /** The appendix pages, named once for the index, their own titles and the 404 page. */
 import type { Study } from '../study/index.ts';
 import { href } from './urls.ts';
+import { capitalise, slugify, workNoun } from '../study/words.ts';
 
 export interface Appendix {
   slug: string;
@@ -9,21 +10,30 @@ export interface Appendix {
   href: string;
 }
 
+/** The appendices the study has data for: a page exists only when its data does. */
 export function appendices(study: Study): Appendix[] {
+  const { singular } = study.meta.vocabulary.unit;
+  const work = workNoun(study.meta);
+  const questionnaires = study.questionnaires;
+  const respondents = questionnaires ? study.meta.participants.filter((p) => questionnaires.groups.some((group) => group.respondent === p.id)).map((p) => p.label.toLowerCase()) : [];
+  const tabulated = [study.meta.timing && study.sessions.some((session) => session.durations) ? `durations of every ${singular}` : undefined, study.meta.steps && study.sessions.some((session) => session.steps.length > 0) ? `the ${study.meta.steps.title.toLowerCase()} of each` : undefined].filter((part) => part !== undefined);
   const entries = [
-    {
-      slug: 'questionnaires',
-      title: 'Questionnaires',
-      description: `The questions the ${study.meta.participants
-        .filter((p) => study.questionnaires.groups.some((group) => group.respondent === p.id))
-        .map((p) => p.label.toLowerCase())
-        .join(' and ')} answered after each session, side by side.`,
-    },
-    { slug: 'procedure', title: 'Data-collection procedure', description: `The ${study.procedure.steps.length} steps followed at every session, from setting up the cameras to the commentaries.` },
-    { slug: 'session-breakdowns', title: 'Session breakdowns', description: 'Durations of every session and the treatment sequence of each, as the article tabulates them.' },
-    { slug: 'transcription-conventions', title: 'Transcription conventions', description: 'The Conversation Analysis symbols used in the transcripts, and what each one means.' },
+    ...(questionnaires
+      ? [{ slug: 'questionnaires', title: 'Questionnaires', description: `The questions the ${joinAnd(respondents)} answered${respondents.length > 1 ? ', side by side' : ''}.` }]
+      : []),
+    ...(study.procedure ? [{ slug: 'procedure', title: 'Data-collection procedure', description: `The ${study.procedure.steps.length} steps of the data-collection procedure, quoted from the ${work}.` }] : []),
+    ...(tabulated.length > 0 ? [{ slug: 'session-breakdowns', title: `${capitalise(singular)} breakdowns`, description: `${capitalise(joinAnd(tabulated))}, as the ${work} tabulates them.` }] : []),
+    { slug: 'transcription-conventions', title: 'Transcription conventions', description: `The Conversation Analysis symbols the transcripts may use, and what each one means${study.meta.conventions ? `, with the conventions the ${work} printed` : ''}.` },
   ];
-  return entries.map((entry) => ({ ...entry, href: href(`appendices/${entry.slug}/`) }));
+  // The URL segment is the study's own word for its units.
+  return entries.map((entry) => {
+    const slug = entry.slug === 'session-breakdowns' ? `${slugify(singular)}-breakdowns` : entry.slug;
+    return { ...entry, slug, href: href(`appendices/${slug}/`) };
+  });
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
 }
 
 export function appendix(study: Study, slug: string): Appendix {

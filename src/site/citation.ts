@@ -278,24 +278,89 @@ export function inTextEntry(reference: Reference, year = reference.year === unde
   return compact([...inTextAuthor(reference), text(`, ${year}`)]);
 }
 
-// ── The article this site publishes ──────────────────────────────────────────────────
-
-/** The article's own page range, where the study records it. */
-function articlePages(meta: StudyMeta): string | undefined {
-  return meta.journal.pages ? pageRange(meta.journal.pages) : undefined;
+/**
+ * The works of the study's own reference list. In a numbered list they are the numbered
+ * works, and works without a number are ones this edition adds; a study whose list has
+ * no numbers (author–date) lists every work as its own.
+ */
+export function ownReferences<T extends Pick<Reference, 'number'>>(references: readonly T[]): T[] {
+  return references.some((reference) => reference.number !== undefined) ? references.filter((reference) => reference.number !== undefined) : [...references];
 }
 
-/** APA 7 entry for the article this site publishes (Clark, 2019). */
-export function apaArticle(meta: StudyMeta): RichText {
-  const pages = articlePages(meta);
-  return compact([
-    text(`${apaNameList(meta.authors)} (${meta.year}). ${terminated(meta.title)} `),
-    italic(meta.journal.name),
-    text(', '),
-    italic(String(meta.journal.volume)),
-    text(`(${meta.journal.issue})${pages ? `, ${pages}` : ''}.`),
-    ...locatorSpans(meta),
-  ]);
+// ── The work this site publishes ─────────────────────────────────────────────────────
+
+type Publication = StudyMeta['publication'];
+
+/** The work's own page range, where the study records it (an article's or a chapter's). */
+function workPages(publication: Publication): string | undefined {
+  const pages = publication.type === 'article' ? publication.journal.pages : publication.type === 'chapter' ? publication.pages : undefined;
+  return pages ? pageRange(pages) : undefined;
+}
+
+/** "12(3)", "12", "(3)" or nothing: an article's volume and issue as far as they are known. */
+function volumeIssue(journal: Extract<Publication, { type: 'article' }>['journal']): RichText {
+  const issue = journal.issue === undefined ? '' : `(${journal.issue})`;
+  return journal.volume === undefined ? (issue ? [text(`, ${issue}`)] : []) : [text(', '), italic(String(journal.volume)), ...(issue ? [text(issue)] : [])];
+}
+
+/** Where the work appeared, for bylines: a title to set in italics (journal, book, server) and what follows it. */
+export function venue(meta: Pick<StudyMeta, 'publication'>): { container?: string; detail: string } {
+  const publication = meta.publication;
+  switch (publication.type) {
+    case 'article': {
+      const { volume, issue } = publication.journal;
+      return { container: publication.journal.name, detail: `${volume ?? ''}${issue === undefined ? '' : `(${issue})`}` };
+    }
+    case 'chapter':
+      return { container: publication.book, detail: publication.publisher ?? '' };
+    case 'preprint':
+      return { container: publication.repository, detail: 'preprint' };
+    case 'thesis':
+      return { detail: `${publication.degree ?? 'Thesis'}, ${publication.institution}` };
+    case 'report':
+      return { detail: `Report${publication.number ? ` ${publication.number}` : ''}, ${publication.institution}` };
+    case 'teaching-case':
+      return { detail: `Teaching case${publication.institution ? `, ${publication.institution}` : ''}` };
+    default:
+      return { detail: 'Unpublished' };
+  }
+}
+
+/** APA 7's bracketed description of a work that is not an article, book or chapter. */
+function apaDescription(publication: Publication): string | undefined {
+  switch (publication.type) {
+    case 'thesis':
+      return `${publication.degree ?? 'Thesis'}, ${publication.institution}`;
+    case 'teaching-case':
+      return 'Teaching case';
+    case 'unpublished':
+      return 'Unpublished manuscript';
+    default:
+      return undefined;
+  }
+}
+
+/** APA 7 entry for the work this site publishes, in the form its publication type takes. */
+export function apaWork(meta: StudyMeta): RichText {
+  const publication = meta.publication;
+  const pages = workPages(publication);
+  const lead = text(`${apaNameList(meta.authors)} (${meta.year}). `);
+  switch (publication.type) {
+    case 'article':
+      return compact([lead, text(`${terminated(meta.title)} `), italic(publication.journal.name), ...volumeIssue(publication.journal), text(`${pages ? `, ${pages}` : ''}.`), ...locatorSpans(meta)]);
+    case 'chapter': {
+      const editors = publication.editors.length > 0 ? `${editorsInline(publication.editors)} ${editorLabel(publication.editors)}, ` : '';
+      return compact([lead, text(`${terminated(meta.title)} In ${editors}`), italic(publication.book), text(`${pages ? ` (pp. ${pages})` : ''}.${publication.publisher ? ` ${terminated(publication.publisher)}` : ''}`), ...locatorSpans(meta)]);
+    }
+    case 'report':
+      return compact([lead, italic(meta.title), text(`${publication.number ? ` (Report No. ${publication.number})` : ''}. ${terminated(publication.institution)}`), ...locatorSpans(meta)]);
+    case 'preprint':
+      return compact([lead, italic(meta.title), text(`. ${terminated(publication.repository)}`), ...locatorSpans(meta)]);
+    case 'teaching-case':
+      return compact([lead, italic(meta.title), text(` [${apaDescription(publication)}].${publication.institution ? ` ${terminated(publication.institution)}` : ''}`), ...locatorSpans(meta)]);
+    default:
+      return compact([lead, italic(meta.title), text(` [${apaDescription(publication)}].`), ...locatorSpans(meta)]);
+  }
 }
 
 /** What a web page of this edition is, for citing it. */
@@ -339,7 +404,7 @@ export function bibtexEscape(value: string): string {
   });
 }
 
-/** A citation key from a family name and a year: "clark2019" (ASCII letters only). */
+/** A citation key from a family name and a year: "okafor2021" (ASCII letters only). */
 export function bibtexKey(family: string, year: string | number): string {
   const ascii = family.normalize('NFD').replace(/[^A-Za-z]/gu, '').toLowerCase();
   return `${ascii || 'anon'}${year}`;
@@ -354,20 +419,48 @@ function bibtexEntry(type: string, key: string, fields: [string, string | undefi
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** BibTeX `@article` for the article this site publishes. */
-export function bibtexArticle(meta: StudyMeta): string {
-  const month = Number(meta.published.slice(5, 7));
-  const pages = articlePages(meta);
-  return bibtexEntry('article', bibtexKey(meta.authors[0]!.family, meta.year), [
+/** The BibTeX entry type for the work this site publishes. */
+function bibtexType(publication: Publication): string {
+  switch (publication.type) {
+    case 'article':
+      return 'article';
+    case 'thesis':
+      return /\b(?:phd|doctor|doctoral)\b/iu.test(publication.degree ?? '') ? 'phdthesis' : 'mastersthesis';
+    case 'report':
+      return 'techreport';
+    case 'chapter':
+      return 'incollection';
+    case 'unpublished':
+      return 'unpublished';
+    default:
+      return 'misc';
+  }
+}
+
+/** BibTeX entry for the work this site publishes, typed by how it is published. */
+export function bibtexWork(meta: StudyMeta): string {
+  const publication = meta.publication;
+  const month = meta.published === undefined ? undefined : months[Number(meta.published.slice(5, 7)) - 1];
+  const pages = workPages(publication)?.replace('–', '--');
+  const journal = publication.type === 'article' ? publication.journal : undefined;
+  return bibtexEntry(bibtexType(publication), bibtexKey(meta.authors[0]!.family, meta.year), [
     ['author', meta.authors.map((author) => bibtexEscape(`${author.family}, ${author.given}`)).join(' and ')],
     ['title', bibtexEscape(meta.title)],
-    ['journal', bibtexEscape(meta.journal.name)],
+    ['journal', journal ? bibtexEscape(journal.name) : undefined],
+    ['booktitle', publication.type === 'chapter' ? bibtexEscape(publication.book) : undefined],
+    ['editor', publication.type === 'chapter' && publication.editors.length > 0 ? publication.editors.map((name) => bibtexEscape(`${name.family}, ${name.given}`)).join(' and ') : undefined],
+    ['school', publication.type === 'thesis' ? bibtexEscape(publication.institution) : undefined],
+    ['institution', publication.type === 'report' ? bibtexEscape(publication.institution) : undefined],
+    ['publisher', publication.type === 'chapter' && publication.publisher ? bibtexEscape(publication.publisher) : undefined],
+    ['howpublished', publication.type === 'preprint' ? bibtexEscape(publication.repository) : publication.type === 'teaching-case' && publication.institution ? bibtexEscape(publication.institution) : undefined],
+    ['type', publication.type === 'thesis' && publication.degree ? bibtexEscape(publication.degree) : undefined],
     ['year', String(meta.year)],
-    ['month', months[month - 1]],
-    ['volume', String(meta.journal.volume)],
-    ['number', String(meta.journal.issue)],
-    ['pages', pages?.replace('–', '--')],
-    ['issn', meta.journal.issn],
+    ['month', month],
+    ['volume', journal?.volume === undefined ? undefined : String(journal.volume)],
+    ['number', journal?.issue === undefined ? (publication.type === 'report' ? publication.number : undefined) : String(journal.issue)],
+    ['pages', pages],
+    ['issn', journal?.issn],
+    ['note', publication.type === 'teaching-case' ? 'Teaching case' : publication.type === 'unpublished' ? 'Unpublished manuscript' : undefined],
     ['doi', meta.doi],
     ['url', meta.url],
   ]);
@@ -390,21 +483,30 @@ function risRecord(fields: [string, string | undefined][]): string {
   return [...fields.filter((field): field is [string, string] => Boolean(field[1])).map(([tag, value]) => `${tag}  - ${value.replace(/\s*\n\s*/gu, ' ')}`), 'ER  - '].join('\n');
 }
 
-/** RIS `JOUR` record for the article this site publishes. */
-export function risArticle(meta: StudyMeta): string {
-  const pages = meta.journal.pages ? splitPages(meta.journal.pages) : undefined;
+const risTypes = { article: 'JOUR', thesis: 'THES', report: 'RPRT', preprint: 'UNPB', chapter: 'CHAP', 'teaching-case': 'GEN', unpublished: 'UNPB' } as const satisfies Record<Publication['type'], string>;
+
+/** RIS record for the work this site publishes, typed by how it is published. */
+export function risWork(meta: StudyMeta): string {
+  const publication = meta.publication;
+  const printed = publication.type === 'article' ? publication.journal.pages : publication.type === 'chapter' ? publication.pages : undefined;
+  const pages = printed ? splitPages(printed) : undefined;
+  const journal = publication.type === 'article' ? publication.journal : undefined;
+  const publisher = publication.type === 'thesis' || publication.type === 'report' ? publication.institution : publication.type === 'chapter' ? publication.publisher : publication.type === 'preprint' ? publication.repository : publication.type === 'teaching-case' ? publication.institution : undefined;
   return risRecord([
-    ['TY', 'JOUR'],
+    ['TY', risTypes[publication.type]],
     ...meta.authors.map((author): [string, string] => ['AU', `${author.family}, ${author.given}`]),
     ['TI', meta.title],
-    ['T2', meta.journal.name],
+    ['T2', journal?.name ?? (publication.type === 'chapter' ? publication.book : undefined)],
+    ...(publication.type === 'chapter' ? publication.editors.map((name): [string, string] => ['A2', `${name.family}, ${name.given}`]) : []),
     ['PY', String(meta.year)],
-    ['DA', meta.published.replaceAll('-', '/')],
-    ['VL', String(meta.journal.volume)],
-    ['IS', String(meta.journal.issue)],
+    ['DA', meta.published?.replaceAll('-', '/')],
+    ['VL', journal?.volume === undefined ? undefined : String(journal.volume)],
+    ['IS', journal?.issue === undefined ? undefined : String(journal.issue)],
     ['SP', pages?.first],
     ['EP', pages?.last],
-    ['SN', meta.journal.issn],
+    ['SN', journal?.issn ?? (publication.type === 'report' ? publication.number : undefined)],
+    ['PB', publisher],
+    ['M3', publication.type === 'thesis' ? publication.degree : publication.type === 'teaching-case' ? 'Teaching case' : undefined],
     ['DO', meta.doi],
     ['UR', meta.url],
     ...meta.keywords.map((keyword): [string, string] => ['KW', keyword]),
@@ -451,27 +553,35 @@ export function highwireReference(reference: Reference): string {
     .join('; ');
 }
 
-/** The article's own Highwire Press tags, as `[name, content]` pairs in a stable order. */
-export function highwireArticle(meta: StudyMeta, references: readonly Reference[]): [string, string][] {
-  const pages = meta.journal.pages ? splitPages(meta.journal.pages) : undefined;
+/** The work's own Highwire Press tags, as `[name, content]` pairs in a stable order, with the fields of its publication type. */
+export function highwireWork(meta: StudyMeta, references: readonly Reference[]): [string, string][] {
+  const publication = meta.publication;
+  const printed = publication.type === 'article' ? publication.journal.pages : publication.type === 'chapter' ? publication.pages : undefined;
+  const pages = printed ? splitPages(printed) : undefined;
+  const journal = publication.type === 'article' ? publication.journal : undefined;
   const tags: [string, string | undefined][] = [
     ['citation_title', meta.title],
     ...meta.authors.flatMap((author): [string, string | undefined][] => [
       ['citation_author', `${author.family}, ${author.given}`],
       ['citation_author_institution', author.affiliation],
     ]),
-    ['citation_publication_date', meta.published.replaceAll('-', '/')],
-    ['citation_journal_title', meta.journal.name],
-    ['citation_issn', meta.journal.issn],
-    ['citation_volume', String(meta.journal.volume)],
-    ['citation_issue', String(meta.journal.issue)],
+    ['citation_publication_date', (meta.published ?? String(meta.year)).replaceAll('-', '/')],
+    ['citation_journal_title', journal?.name],
+    ['citation_issn', journal?.issn],
+    ['citation_volume', journal?.volume === undefined ? undefined : String(journal.volume)],
+    ['citation_issue', journal?.issue === undefined ? undefined : String(journal.issue)],
+    ['citation_inbook_title', publication.type === 'chapter' ? publication.book : undefined],
+    ['citation_dissertation_institution', publication.type === 'thesis' ? publication.institution : undefined],
+    ['citation_technical_report_institution', publication.type === 'report' ? publication.institution : undefined],
+    ['citation_technical_report_number', publication.type === 'report' ? publication.number : undefined],
+    ['citation_publisher', publication.type === 'chapter' ? publication.publisher : publication.type === 'preprint' ? publication.repository : publication.type === 'teaching-case' ? publication.institution : undefined],
     ['citation_firstpage', pages?.first],
     ['citation_lastpage', pages?.last],
     ['citation_doi', meta.doi],
     ['citation_keywords', meta.keywords.join('; ')],
     ['citation_language', 'en'],
-    // Only the article's own reference list (numbered works), not what this edition adds.
-    ...references.filter((reference) => reference.number !== undefined).map((reference): [string, string] => ['citation_reference', highwireReference(reference)]),
+    // Only the study's own reference list, not what this edition adds.
+    ...ownReferences(references).map((reference): [string, string] => ['citation_reference', highwireReference(reference)]),
   ];
   return tags.filter((tag): tag is [string, string] => Boolean(tag[1]));
 }

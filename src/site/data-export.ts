@@ -6,6 +6,7 @@
 import type { Study } from '../study/index.ts';
 import type { Excerpt } from '../study/schemas/index.ts';
 import { neutraliseFormula } from '../interchange/formula.ts';
+import { capitalise, workNoun } from '../study/words.ts';
 
 /** Bumped whenever a field is renamed, removed or changes meaning; additions keep it. */
 export const studyExportVersion = 1;
@@ -20,9 +21,9 @@ function withoutSchemaRef<T extends object>(value: T): Omit<T, '$schema'> {
  * `/data/study.json`. Each section has the shape of the content file it comes from, so the
  * JSON Schemas in `/schemas/` document it: `meta` ↔ study.schema.json, `codebook` ↔
  * codebook.schema.json, each of `sessions` ↔ session.schema.json, each of `excerpts` ↔
- * excerpt.schema.json, `questionnaires` ↔ questionnaires.schema.json, `references` ↔ the
+ * excerpt.schema.json, `questionnaires` ↔ questionnaires.schema.json (only when the study has them), `references` ↔ the
  * `references` list of references.schema.json, `glossary` ↔ the `terms` list of
- * glossary.schema.json, `procedure` ↔ procedure.schema.json.
+ * glossary.schema.json, `procedure` ↔ procedure.schema.json (only when the study has one).
  */
 export function studyExport(study: Study, documentation: string) {
   return {
@@ -33,10 +34,10 @@ export function studyExport(study: Study, documentation: string) {
     codebook: { themes: study.themes },
     sessions: study.sessions.map(withoutSchemaRef),
     excerpts: study.excerpts.map(withoutSchemaRef),
-    questionnaires: withoutSchemaRef(study.questionnaires),
+    ...(study.questionnaires ? { questionnaires: withoutSchemaRef(study.questionnaires) } : {}),
     references: study.references,
     glossary: study.glossary,
-    procedure: withoutSchemaRef(study.procedure),
+    ...(study.procedure ? { procedure: withoutSchemaRef(study.procedure) } : {}),
   };
 }
 
@@ -60,7 +61,7 @@ export function csvRecord(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
-/** The quoted lines as plain text: "Client: …" for a labelled turn, one line each. */
+/** The quoted lines as plain text: "<speaker label>: …" for a labelled turn, one line each. */
 export function transcriptText(study: Study, excerpt: Excerpt): string {
   return excerpt.lines
     .map((line) => (line.kind === 'turn' && line.speaker !== undefined ? `${study.participants.get(line.speaker)?.label ?? line.speaker}: ${line.text}` : line.text))
@@ -73,28 +74,44 @@ function speakerLabels(study: Study, excerpt: Excerpt): string[] {
   return ids.map((id) => study.participants.get(id)?.label ?? id);
 }
 
-/** The columns of `/data/excerpts.csv`, with what each holds (the about page lists them). */
-export const excerptColumns: readonly { name: string; description: string; value: (study: Study, excerpt: Excerpt) => string }[] = [
-  { name: 'id', description: 'Stable identifier; the excerpt’s page is /excerpts/<id>/.', value: (_, excerpt) => excerpt.id },
-  { name: 'title', description: 'Short title.', value: (_, excerpt) => excerpt.title },
-  { name: 'session', description: 'Session number; empty where the article does not say.', value: (_, excerpt) => (excerpt.session === null ? '' : String(excerpt.session)) },
-  { name: 'source', description: '"session-transcript" (talk filmed in a session) or "participant-commentary".', value: (_, excerpt) => excerpt.source },
-  { name: 'speakers', description: 'Who speaks, in order of first turn, separated by "; ".', value: (study, excerpt) => speakerLabels(study, excerpt).join('; ') },
-  { name: 'codes', description: 'Codebook codes, the one the article presents it under first, separated by "; ".', value: (_, excerpt) => excerpt.codes.join('; ') },
-  { name: 'transcript', description: 'The quoted lines in Jefferson notation, exactly as printed, one per line.', value: transcriptText },
-  { name: 'lead_in', description: 'What the article says just before quoting it (our words).', value: (_, excerpt) => excerpt.leadIn },
-  { name: 'interpretation', description: 'The researcher’s interpretation (our summary).', value: (_, excerpt) => excerpt.interpretation ?? '' },
-  { name: 'article_section', description: 'Where in the article it is quoted.', value: (_, excerpt) => excerpt.article.section },
-  { name: 'article_order', description: 'Its position among the article’s quoted excerpts.', value: (_, excerpt) => String(excerpt.article.order) },
-];
+export interface ExcerptColumn {
+  name: string;
+  description: string;
+  value: (study: Study, excerpt: Excerpt) => string;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The columns of `/data/excerpts.csv`, with what each holds in the study's words (the about page lists them). */
+export function excerptColumns(study: Study): readonly ExcerptColumn[] {
+  const { singular } = study.meta.vocabulary.unit;
+  const work = workNoun(study.meta);
+  const sources = [...study.sources.values()].map((source) => `"${source.id}" (${lowerFirst((source.description ?? source.label).replace(/\.$/u, ''))})`);
+  return [
+    { name: 'id', description: 'Stable identifier; the excerpt’s page is /excerpts/<id>/.', value: (_, excerpt) => excerpt.id },
+    { name: 'title', description: 'Short title.', value: (_, excerpt) => excerpt.title },
+    { name: 'session', description: `${capitalise(singular)} number; empty where the ${work} does not say.`, value: (_, excerpt) => (excerpt.session === null ? '' : String(excerpt.session)) },
+    { name: 'source', description: sources.length > 1 ? `${sources.slice(0, -1).join(', ')} or ${sources.at(-1)}.` : `${sources[0]}.`, value: (_, excerpt) => excerpt.source },
+    { name: 'speakers', description: 'Who speaks, in order of first turn, separated by "; ".', value: (current, excerpt) => speakerLabels(current, excerpt).join('; ') },
+    { name: 'codes', description: `Codebook codes, the one the ${work} presents it under first, separated by "; ".`, value: (_, excerpt) => excerpt.codes.join('; ') },
+    { name: 'transcript', description: 'The quoted lines exactly as printed (transcripts in Jefferson notation), one per line.', value: transcriptText },
+    { name: 'lead_in', description: `What the ${work} says just before quoting it (our words); empty where there is none.`, value: (_, excerpt) => excerpt.leadIn ?? '' },
+    { name: 'interpretation', description: 'The researcher’s interpretation (our summary).', value: (_, excerpt) => excerpt.interpretation ?? '' },
+    { name: 'article_section', description: `Where in the ${work} it is quoted; empty where it is not.`, value: (_, excerpt) => excerpt.article?.section ?? '' },
+    { name: 'article_order', description: `Its position among the ${work}’s quoted excerpts; empty where it is not quoted there.`, value: (_, excerpt) => (excerpt.article?.order === undefined ? '' : String(excerpt.article.order)) },
+  ];
+}
 
 /**
  * `/data/excerpts.csv`: a header and one record per excerpt, UTF-8 with a byte-order mark
  * so Excel reads the curly quotes and dashes of the transcripts correctly.
  */
 export function excerptsCsv(study: Study): string {
-  const header = csvRecord(excerptColumns.map((column) => column.name));
-  const rows = study.excerpts.map((excerpt) => csvRecord(excerptColumns.map((column) => column.value(study, excerpt))));
+  const columns = excerptColumns(study);
+  const header = csvRecord(columns.map((column) => column.name));
+  const rows = study.excerpts.map((excerpt) => csvRecord(columns.map((column) => column.value(study, excerpt))));
   return `\uFEFF${header}${rows.join('')}`;
 }
 

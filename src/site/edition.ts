@@ -6,7 +6,7 @@
  */
 import type { StudyMeta } from '../study/schemas/index.ts';
 
-/** "The Psychotherapeutic Relationship in Massage Therapy: An online edition". */
+/** "<the study's title>: An online edition". */
 export function editionName(meta: StudyMeta): string {
   return `${meta.title}: An online edition`;
 }
@@ -20,7 +20,7 @@ export function absoluteUrl(pathname: string, site: URL | string | undefined): s
   return new URL(pathname, site).href;
 }
 
-/** The identifier of the article in linked data: its DOI when known, else the edition's home. */
-export function articleId(meta: StudyMeta, homeUrl: string): string {
-  return meta.doi ? `https://doi.org/${meta.doi}` : `${homeUrl}#article`;
+/** The identifier of the published work in linked data: its DOI when known, else the edition's home. */
+export function workId(meta: StudyMeta, homeUrl: string): string {
+  return meta.doi ? `https://doi.org/${meta.doi}` : `${homeUrl}#work`;
 }

@@ -6,15 +6,16 @@
  */
 import type { Excerpt } from '../study/schemas/index.ts';
 import type { SessionKey, Study } from '../study/index.ts';
+import { capitalise } from '../study/words.ts';
 
 export type FacetName = 'code' | 'session' | 'speaker' | 'source';
 
 export const facetNames: readonly FacetName[] = ['code', 'session', 'speaker', 'source'];
 
-export const sourceLabels: Record<Excerpt['source'], string> = {
-  'session-transcript': 'Session transcript',
-  'participant-commentary': 'Participant commentary',
-};
+/** The name the study gives an excerpt's source. */
+export function sourceLabel(study: Study, source: string): string {
+  return study.sources.get(source)?.label ?? source;
+}
 
 export interface FacetOption {
   /** The value in the URL query and in the excerpt's data attribute, e.g. "1.1", "none". */
@@ -41,7 +42,7 @@ export interface Facet {
   options: FacetOption[];
 }
 
-/** The URL value of a session key: its number, or "none" where the article does not say. */
+/** The URL value of a unit key: its number, or "none" where the study does not say. */
 export function sessionValue(key: SessionKey): string {
   return key === null ? 'none' : String(key);
 }
@@ -91,15 +92,19 @@ export function facetValues(study: Study, excerpt: Excerpt): FacetValues {
 /** The data attributes that the CSS filter rules and the island match against. */
 export function facetAttributes(study: Study, excerpt: Excerpt): Record<string, string> {
   const values = facetValues(study, excerpt);
-  return Object.fromEntries(browserFacetShape.map((shape) => [shape.attribute, values[shape.name].join(' ')]));
+  return Object.fromEntries(browserFacetShape(study).map((shape) => [shape.attribute, values[shape.name].join(' ')]));
 }
 
-const browserFacetShape: readonly Omit<Facet, 'options'>[] = [
-  { name: 'code', legend: 'Theme or subtheme', anyLabel: 'All themes', attribute: 'data-codes', operator: '~=', control: 'select' },
-  { name: 'session', legend: 'Session', anyLabel: 'All sessions', attribute: 'data-session', operator: '=', control: 'radio' },
-  { name: 'speaker', legend: 'Speaker', anyLabel: 'Anyone', attribute: 'data-speakers', operator: '~=', control: 'radio' },
-  { name: 'source', legend: 'Source', anyLabel: 'Both sources', attribute: 'data-source', operator: '=', control: 'radio' },
-];
+/** The facets in reading order, named in the study's vocabulary. */
+function browserFacetShape(study: Study): readonly Omit<Facet, 'options'>[] {
+  const { singular, plural } = study.meta.vocabulary.unit;
+  return [
+    { name: 'code', legend: 'Theme or subtheme', anyLabel: 'All themes', attribute: 'data-codes', operator: '~=', control: 'select' },
+    { name: 'session', legend: capitalise(singular), anyLabel: `All ${plural}`, attribute: 'data-session', operator: '=', control: 'radio' },
+    { name: 'speaker', legend: 'Speaker', anyLabel: 'Anyone', attribute: 'data-speakers', operator: '~=', control: 'radio' },
+    { name: 'source', legend: 'Source', anyLabel: study.sources.size === 2 ? 'Both sources' : 'All sources', attribute: 'data-source', operator: '=', control: 'radio' },
+  ];
+}
 
 const facetsOfStudy = new WeakMap<Study, Facet[]>();
 
@@ -135,20 +140,20 @@ function countFacets(study: Study, excerpts: readonly Excerpt[]): Facet[] {
     session: study.sessionKeys
       .map((key) => ({
         value: sessionValue(key),
-        label: key === null ? 'Not stated' : (study.sessionIndex.get(key)?.title ?? `Session ${key}`),
+        label: key === null ? 'Not stated' : (study.sessionIndex.get(key)?.title ?? `${capitalise(study.meta.vocabulary.unit.singular)} ${key}`),
         count: count('session', sessionValue(key)),
         depth: 0 as const,
       }))
-      // "Not stated" only when the study has excerpts the article does not place.
+      // "Not stated" only when the study has excerpts it does not place.
       .filter((option) => option.value !== 'none' || option.count > 0),
     speaker: [...study.participants.values()]
       .map((participant) => ({ value: participant.id, label: participant.label, count: count('speaker', participant.id), depth: 0 as const }))
       .filter((option) => option.count > 0),
-    source: (Object.keys(sourceLabels) as Excerpt['source'][])
-      .map((source) => ({ value: source, label: sourceLabels[source], count: count('source', source), depth: 0 as const }))
+    source: [...study.sources.values()]
+      .map((source) => ({ value: source.id, label: source.label, count: count('source', source.id), depth: 0 as const }))
       .filter((option) => option.count > 0),
   };
-  return browserFacetShape.map((shape) => ({ ...shape, options: options[shape.name] }));
+  return browserFacetShape(study).map((shape) => ({ ...shape, options: options[shape.name] }));
 }
 
 /** The URL segment of a pre-rendered single-filter page: codes lose their dot ("1.1" → "1-1"). */

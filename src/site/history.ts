@@ -6,6 +6,7 @@
 import type { Study } from '../study/index.ts';
 import type { HistoryCode } from '../study/schemas/index.ts';
 import { codeHref, excerptHref, sessionHref } from './urls.ts';
+import { capitalise } from '../study/words.ts';
 
 /** Something the page names, with the address of its current page when it has one. */
 export interface Ref {
@@ -27,8 +28,8 @@ export function excerptRef(study: Study, excerpt: { id: string; title: string })
 }
 
 export function sessionRef(study: Study, session: number | null): Ref {
-  if (session === null) return { label: 'No session stated', href: undefined };
-  return { label: `Session ${session}`, href: study.sessionIndex.has(session) ? sessionHref(session) : undefined };
+  if (session === null) return { label: `No ${study.meta.vocabulary.unit.singular} stated`, href: undefined };
+  return { label: `${capitalise(study.meta.vocabulary.unit.singular)} ${session}`, href: study.sessionIndex.has(session) ? sessionHref(study.meta, session) : undefined };
 }
 
 /** Rows whose count changed: unchanged ones would bury the changes in a large study. */
@@ -46,6 +47,7 @@ const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'num
 
 /** "2024-09-10" → "10 September 2024"; "2019-09" → "September 2019". */
 export function formatDate(iso: string): string {
+  if (/^\d{4}$/.test(iso)) return iso;
   if (/^\d{4}-\d{2}$/.test(iso)) return monthFormat.format(new Date(`${iso}-01T00:00:00Z`));
   return dayFormat.format(new Date(`${iso}T00:00:00Z`));
 }

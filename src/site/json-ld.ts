@@ -3,7 +3,7 @@
  * their safe serialisation into a `<script type="application/ld+json">`.
  */
 import type { StudyMeta } from '../study/schemas/index.ts';
-import { articleId, editionName } from './edition.ts';
+import { workId, editionName } from './edition.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 export type JsonLdNode = { [key: string]: Json | undefined };
@@ -23,11 +23,27 @@ export function serializeJsonLd(value: unknown): string {
     .replace(/\u2029/gu, '\\u2029');
 }
 
-/** The article: authors, journal issue, licence and keywords. */
-export function scholarlyArticle(meta: StudyMeta, homeUrl: string): JsonLdNode {
+/** Where the work appears, as schema.org nests it: an article in its journal issue, a chapter in its book. */
+function containerOf(meta: StudyMeta): JsonLdNode | undefined {
+  const publication = meta.publication;
+  if (publication.type === 'chapter') {
+    return { '@type': 'Book', name: publication.book, editor: publication.editors.map((name) => ({ '@type': 'Person', givenName: name.given, familyName: name.family })), publisher: publication.publisher ? { '@type': 'Organization', name: publication.publisher } : undefined };
+  }
+  if (publication.type !== 'article') return undefined;
+  const periodical: JsonLdNode = { '@type': 'Periodical', name: publication.journal.name, issn: publication.journal.issn };
+  const volume: JsonLdNode = publication.journal.volume === undefined ? periodical : { '@type': 'PublicationVolume', volumeNumber: String(publication.journal.volume), isPartOf: periodical };
+  return publication.journal.issue === undefined ? volume : { '@type': 'PublicationIssue', issueNumber: String(publication.journal.issue), datePublished: String(meta.year), isPartOf: volume };
+}
+
+const workTypes = { article: 'ScholarlyArticle', thesis: 'Thesis', report: 'Report', preprint: 'ScholarlyArticle', chapter: 'Chapter', 'teaching-case': 'LearningResource', unpublished: 'CreativeWork' } as const satisfies Record<StudyMeta['publication']['type'], string>;
+
+/** The published work: its type, authors, where it appears, licence and keywords. */
+export function scholarlyWork(meta: StudyMeta, homeUrl: string): JsonLdNode {
+  const publication = meta.publication;
+  const institution = publication.type === 'thesis' || publication.type === 'report' ? publication.institution : publication.type === 'teaching-case' ? publication.institution : undefined;
   return {
-    '@type': 'ScholarlyArticle',
-    '@id': articleId(meta, homeUrl),
+    '@type': workTypes[publication.type],
+    '@id': workId(meta, homeUrl),
     headline: meta.title,
     name: meta.title,
     author: meta.authors.map((author) => ({
@@ -37,18 +53,14 @@ export function scholarlyArticle(meta: StudyMeta, homeUrl: string): JsonLdNode {
       familyName: author.family,
       affiliation: author.affiliation ? { '@type': 'Organization', name: author.affiliation } : undefined,
     })),
-    datePublished: meta.published,
-    isPartOf: {
-      '@type': 'PublicationIssue',
-      issueNumber: String(meta.journal.issue),
-      datePublished: String(meta.year),
-      isPartOf: {
-        '@type': 'PublicationVolume',
-        volumeNumber: String(meta.journal.volume),
-        isPartOf: { '@type': 'Periodical', name: meta.journal.name, issn: meta.journal.issn },
-      },
-    },
-    pagination: meta.journal.pages,
+    datePublished: meta.published ?? String(meta.year),
+    isPartOf: containerOf(meta),
+    pagination: publication.type === 'article' ? publication.journal.pages : publication.type === 'chapter' ? publication.pages : undefined,
+    inSupportOf: publication.type === 'thesis' ? publication.degree : undefined,
+    sourceOrganization: institution ? { '@type': 'Organization', name: institution } : undefined,
+    reportNumber: publication.type === 'report' ? publication.number : undefined,
+    publisher: publication.type === 'preprint' ? { '@type': 'Organization', name: publication.repository } : undefined,
+    creativeWorkStatus: publication.type === 'preprint' ? 'Preprint' : publication.type === 'unpublished' ? 'Unpublished' : undefined,
     license: meta.licence.url,
     keywords: meta.keywords,
     inLanguage: 'en',
@@ -56,15 +68,15 @@ export function scholarlyArticle(meta: StudyMeta, homeUrl: string): JsonLdNode {
   };
 }
 
-/** The graph every page carries: the edition, this page, and the article it is about. */
+/** The graph every page carries: the edition, this page, and the work it is about. */
 export function pageGraph(meta: StudyMeta, page: { url: string; title: string; description: string; homeUrl: string }): JsonLdNode {
   const website = `${page.homeUrl}#edition`;
   return {
     '@context': 'https://schema.org',
     '@graph': [
-      { '@type': 'WebSite', '@id': website, url: page.homeUrl, name: editionName(meta), inLanguage: 'en', about: { '@id': articleId(meta, page.homeUrl) } },
-      { '@type': 'WebPage', '@id': page.url, url: page.url, name: page.title, description: page.description, isPartOf: { '@id': website }, about: { '@id': articleId(meta, page.homeUrl) }, inLanguage: 'en' },
-      scholarlyArticle(meta, page.homeUrl),
+      { '@type': 'WebSite', '@id': website, url: page.homeUrl, name: editionName(meta), inLanguage: 'en', about: { '@id': workId(meta, page.homeUrl) } },
+      { '@type': 'WebPage', '@id': page.url, url: page.url, name: page.title, description: page.description, isPartOf: { '@id': website }, about: { '@id': workId(meta, page.homeUrl) }, inLanguage: 'en' },
+      scholarlyWork(meta, page.homeUrl),
     ],
   };
 }
@@ -92,7 +104,7 @@ export function dataset(meta: StudyMeta, homeUrl: string, aboutUrl: string, down
     keywords: meta.keywords,
     license: meta.licence.url,
     creator: meta.authors.map((author) => ({ '@type': 'Person', name: `${author.given} ${author.family}` })),
-    isBasedOn: { '@type': 'ScholarlyArticle', '@id': articleId(meta, homeUrl), name: meta.title },
+    isBasedOn: { '@type': 'ScholarlyArticle', '@id': workId(meta, homeUrl), name: meta.title },
     includedInDataCatalog: { '@type': 'DataCatalog', name: editionName(meta), url: homeUrl },
     distribution: downloads.map((download) => ({
       '@type': 'DataDownload',

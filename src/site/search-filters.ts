@@ -11,4 +11,7 @@ export const searchFilters = [
 
 export type SearchFilterName = (typeof searchFilters)[number]['name'];
 
-export const searchFilterLabels: Record<SearchFilterName, string> = Object.fromEntries(searchFilters.map((filter) => [filter.name, filter.label])) as Record<SearchFilterName, string>;
+/** The filters' names on the search page; the unit filter takes the study's own word ("Interview"). */
+export function searchFilterLabels(unit: string): Record<SearchFilterName, string> {
+  return Object.fromEntries(searchFilters.map((filter) => [filter.name, filter.name === 'session' ? unit.charAt(0).toUpperCase() + unit.slice(1) : filter.label])) as Record<SearchFilterName, string>;
+}

@@ -3,6 +3,8 @@
  * (deploying under a sub-path) and routes are named in one place.
  */
 import type { CodeInfo, SessionKey } from '../study/index.ts';
+import type { StudyMeta } from '../study/schemas/index.ts';
+import { unitsPath } from '../study/words.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -15,8 +17,14 @@ export function codeHref(info: CodeInfo): string {
   return info.kind === 'theme' ? href(`themes/${info.slug}/`) : href(`themes/${info.theme.slug}/${info.slug}/`);
 }
 
-export function sessionHref(session: number): string {
-  return href(`sessions/${session}/`);
+/** The page listing the units, under the study's own plural ("sessions/", "interviews/"). */
+export function unitsHref(meta: Pick<StudyMeta, 'vocabulary'>): string {
+  return href(`${unitsPath(meta)}/`);
+}
+
+/** One unit's page, e.g. "interviews/3/". */
+export function sessionHref(meta: Pick<StudyMeta, 'vocabulary'>, session: number): string {
+  return href(`${unitsPath(meta)}/${session}/`);
 }
 
 export function excerptHref(id: string): string {

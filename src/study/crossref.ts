@@ -1,13 +1,14 @@
 /**
  * Checks that need more than one record: references between files, uniqueness, and the
- * arithmetic of the durations table. Problems are reported where the offending value is.
+ * arithmetic of the durations the study declares (each phase the sum of its sub-phases). Problems are reported where the offending value is.
  */
 import { report } from './diagnostics.ts';
 import { placeOf, type JsonPath, type JsonSource } from './json-source.ts';
 import { codeInfos, type CodeInfo } from './model.ts';
 import { closest } from './validate.ts';
 import { contrastRatio } from './colour.ts';
-import { formatDuration, type Codebook, type Discussion, type Edition, type Excerpt, type Glossary, type Questionnaires, type References, type Session, type StudyMeta } from './schemas/index.ts';
+import { symbols } from '../ca/symbols.ts';
+import { formatDuration, type Codebook, type Discussion, type Edition, type Excerpt, type Glossary, type Phase, type Questionnaires, type References, type Session, type StudyMeta } from './schemas/index.ts';
 
 export interface Loaded<T> {
   source: JsonSource;
@@ -59,17 +60,16 @@ export function crossCheck(content: LoadedContent): void {
   const { meta, codebook, sessions, excerpts } = content;
   const participantIds = meta ? meta.data.participants.map((participant) => participant.id) : [];
 
-  if (meta) {
-    checkUnique(meta.data.participants.map((participant, index) => ({ source: meta.source, path: ['participants', index, 'id'], value: participant.id })), 'participant id', 'duplicate-id');
-  }
+  const unit = meta?.data.vocabulary.unit.singular ?? 'session';
+  if (meta) checkMeta(meta);
 
   const codes = codebook ? codeInfos(codebook.data.themes) : [];
   const codeIndex = new Map(codes.map((info) => [info.code, info]));
   if (codebook) checkCodebook(codebook);
 
   const sessionsByNumber = new Map(sessions.map((session) => [session.data.number, session.data]));
-  checkUnique(sessions.map(({ source, data }) => ({ source, path: ['number'], value: data.number })), 'session number', 'duplicate-id');
-  for (const session of sessions) checkSession(session);
+  checkUnique(sessions.map(({ source, data }) => ({ source, path: ['number'], value: data.number })), `${unit} number`, 'duplicate-id');
+  for (const session of sessions) checkSession(session, meta?.data);
 
   checkUnique(excerpts.map(({ source, data }) => ({ source, path: ['id'], value: data.id })), 'excerpt id', 'duplicate-id');
   for (const { source, data: excerpt } of excerpts) {
@@ -92,14 +92,19 @@ export function crossCheck(content: LoadedContent): void {
     }
     if (excerpt.session !== null && !sessionsByNumber.has(excerpt.session) && !content.invalidSessions.has(excerpt.session)) {
       const known = [...sessionsByNumber.keys()].sort((a, b) => a - b);
-      error(source, ['session'], `Unknown session ${excerpt.session}: there is no sessions/${excerpt.session}.json`, 'unknown-session', `Use one of ${known.join(', ') || '(no sessions)'}, or null if the article does not say which session.`, { actual: String(excerpt.session) });
+      error(source, ['session'], `Unknown ${unit} ${excerpt.session}: there is no sessions/${excerpt.session}.json`, 'unknown-session', `Use one of ${known.join(', ') || `(no ${unit} files)`}, or null if the study does not say which ${unit}.`, { actual: String(excerpt.session) });
+    }
+    if (meta && !meta.data.sources.some((declared) => declared.id === excerpt.source)) {
+      const ids = meta.data.sources.map((declared) => declared.id);
+      const suggestion = closest(excerpt.source, ids);
+      error(source, ['source'], `Unknown source "${excerpt.source}": not in study.json "sources"`, 'unknown-source', suggestion ? `Did you mean "${suggestion}"? Sources: ${ids.join(', ')}.` : `Use one of ${ids.join(', ')}, or declare it in study.json "sources".`, { actual: excerpt.source, expected: ids });
     }
     if (excerpt.step !== undefined) {
       const session = excerpt.session === null ? undefined : sessionsByNumber.get(excerpt.session);
       if (excerpt.session === null) {
-        error(source, ['step'], `Excerpt is placed on step "${excerpt.step}" but has no session`, 'step-without-session', 'Set "session" to the session the step belongs to, or remove "step".');
-      } else if (session && !session.sequence.some((row) => row.id === excerpt.step)) {
-        error(source, ['step'], `Unknown step "${excerpt.step}" in session ${excerpt.session}`, 'unknown-step', `Use a row id of sessions/${excerpt.session}.json: ${session.sequence.map((row) => row.id).join(', ')}.`);
+        error(source, ['step'], `Excerpt is placed on step "${excerpt.step}" but has no ${unit}`, 'step-without-session', `Set "session" to the ${unit} the step belongs to, or remove "step".`);
+      } else if (session && !session.steps.some((row) => row.id === excerpt.step)) {
+        error(source, ['step'], `Unknown step "${excerpt.step}" in ${unit} ${excerpt.session}`, 'unknown-step', `Use a row id of sessions/${excerpt.session}.json: ${session.steps.map((row) => row.id).join(', ') || '(it has no steps)'}.`);
       }
     }
     let speakerSoFar = false;
@@ -135,7 +140,7 @@ export function crossCheck(content: LoadedContent): void {
         error(questionnaires.source, ['groups', index, 'respondent'], `Unknown respondent "${group.respondent}": not a participant in study.json`, 'unknown-participant', `Use one of ${participantIds.join(', ')}.`);
       }
       if (group.scope !== 'all' && sessions.length > 0 && !sessionsByNumber.has(group.scope)) {
-        error(questionnaires.source, ['groups', index, 'scope'], `Unknown session ${group.scope}`, 'unknown-session', `Use "all" or one of ${[...sessionsByNumber.keys()].join(', ')}.`);
+        error(questionnaires.source, ['groups', index, 'scope'], `Unknown ${unit} ${group.scope}`, 'unknown-session', `Use "all" or one of ${[...sessionsByNumber.keys()].join(', ')}.`);
       }
     });
   }
@@ -224,18 +229,119 @@ function checkCodebook({ source, data }: Loaded<Codebook>): void {
   for (const group of groups.values()) checkUnique(group.map((entry) => ({ source, path: [...entry.path, 'order'], value: entry.order })), 'order', 'duplicate-order');
 }
 
-function checkSession({ source, data }: Loaded<Session>): void {
+/** Ids in study.json that other records name must each mean one thing. */
+function checkMeta({ source, data }: Loaded<StudyMeta>): void {
+  checkUnique(data.participants.map((participant, index) => ({ source, path: ['participants', index, 'id'], value: participant.id })), 'participant id', 'duplicate-id');
+  checkUnique(data.sources.map((declared, index) => ({ source, path: ['sources', index, 'id'], value: declared.id })), 'source id', 'duplicate-id');
+  if (data.timing) {
+    const ids = phaseList(data.timing.phases).map(({ phase, path }) => ({ source, path: ['timing', ...path, 'id'], value: phase.id }));
+    if (data.timing.total) ids.push({ source, path: ['timing', 'total', 'id'], value: data.timing.total.id });
+    checkUnique(ids, 'phase id', 'duplicate-id');
+  }
+  if (data.steps) {
+    checkUnique(data.steps.phases.map((phase, index) => ({ source, path: ['steps', 'phases', index, 'id'], value: phase.id })), 'step phase id', 'duplicate-id');
+    checkUnique(data.steps.columns.map((column, index) => ({ source, path: ['steps', 'columns', index, 'id'], value: column.id })), 'column id', 'duplicate-id');
+    data.steps.columns.forEach((column, c) => {
+      checkUnique(column.categories.map((category, index) => ({ source, path: ['steps', 'columns', c, 'categories', index, 'id'], value: category.id })), 'category id', 'duplicate-id');
+      checkUnique(
+        column.categories.flatMap((category, index) => category.values.map((value, v) => ({ source, path: ['steps', 'columns', c, 'categories', index, 'values', v] as JsonPath, value: value.toLowerCase() }))),
+        'category value',
+        'duplicate-id',
+      );
+      column.categories.forEach((category, index) => {
+        if (column.display === 'marks' && category.shape === undefined) {
+          error(source, ['steps', 'columns', c, 'categories', index], `Category "${category.id}" of a "marks" column has no "shape"`, 'missing-field', `Add "shape": one of circle, square, diamond, triangle, wye, star, cross, times.`);
+        }
+      });
+    });
+  }
+  if (data.conventions) {
+    const known = symbols.map((entry) => entry.id as string);
+    data.conventions.rows.forEach((row, index) => {
+      if (known.includes(row.symbol)) return;
+      const suggestion = closest(row.symbol, known);
+      error(source, ['conventions', 'rows', index, 'symbol'], `Unknown transcription symbol "${row.symbol}"`, 'unknown-symbol', suggestion ? `Did you mean "${suggestion}"?` : `Use a symbol id from the transcription-conventions page: ${known.join(', ')}.`, { actual: row.symbol });
+    });
+  }
+}
+
+/** Every declared phase with its path in study.json, parents before their sub-phases. */
+function phaseList(phases: readonly Phase[], path: JsonPath = ['phases']): { phase: Phase; path: JsonPath }[] {
+  return phases.flatMap((phase, index) => [{ phase, path: [...path, index] }, ...phaseList(phase.children, [...path, index, 'children'])]);
+}
+
+function checkSession({ source, data }: Loaded<Session>, meta: StudyMeta | undefined): void {
+  const unit = meta?.vocabulary.unit.singular ?? 'session';
   if (source.file.stem && source.file.stem !== String(data.number)) {
-    warning(source, ['number'], `Session ${data.number} is in a file named "${source.file.basename}"`, 'id-file-mismatch', `Rename the file to ${data.number}.json.`);
+    warning(source, ['number'], `${capitalise(unit)} ${data.number} is in a file named "${source.file.basename}"`, 'id-file-mismatch', `Rename the file to ${data.number}.json.`);
   }
-  const { preTreatment, treatment, talk, silence, postTreatment, total } = data.durations;
-  const talkPlusSilence = talk.seconds + silence.seconds;
-  if (talkPlusSilence !== treatment.seconds) {
-    error(source, ['durations', 'treatment'], `Durations do not add up: talk ${talk.text} + silence ${silence.text} = ${formatDuration(talkPlusSilence)}, but treatment is ${treatment.text}`, 'duration-sum', 'Correct talk, silence or treatment so that talk + silence = treatment (check the source table).', { expected: [formatDuration(talkPlusSilence)], actual: treatment.text });
+  if (meta) {
+    checkDurations(source, data, meta, unit);
+    checkSteps(source, data, meta);
   }
-  const parts = preTreatment.seconds + treatment.seconds + postTreatment.seconds;
-  if (parts !== total.seconds) {
-    error(source, ['durations', 'total'], `Durations do not add up: pre-treatment ${preTreatment.text} + treatment ${treatment.text} + post-treatment ${postTreatment.text} = ${formatDuration(parts)}, but total is ${total.text}`, 'duration-sum', 'Correct one of the four so that pre-treatment + treatment + post-treatment = total.', { expected: [formatDuration(parts)], actual: total.text });
+  checkUnique(data.steps.map((row, index) => ({ source, path: ['steps', index, 'id'], value: row.id })), 'step id', 'duplicate-id');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Each phase with sub-phases must equal their sum, and a declared total the sum of the top-level phases. */
+function checkDurations(source: JsonSource, data: Session, meta: StudyMeta, unit: string): void {
+  const durations = data.durations;
+  if (durations === undefined) return;
+  const timing = meta.timing;
+  if (!timing) {
+    error(source, ['durations'], `Durations are given, but study.json declares no "timing"`, 'undeclared-timing', 'Declare the phases in study.json "timing" (see docs/data-format.md), or remove "durations".');
+    return;
   }
-  checkUnique(data.sequence.map((row, index) => ({ source, path: ['sequence', index, 'id'], value: row.id })), 'sequence row id', 'duplicate-id');
+  const declared = phaseList(timing.phases).map(({ phase }) => phase);
+  const ids = [...declared.map((phase) => phase.id), ...(timing.total ? [timing.total.id] : [])];
+  for (const key of Object.keys(durations)) {
+    if (ids.includes(key)) continue;
+    const suggestion = closest(key, ids);
+    error(source, ['durations', key], `Unknown phase "${key}": not in study.json "timing"`, 'unknown-phase', suggestion ? `Did you mean "${suggestion}"? Phases: ${ids.join(', ')}.` : `Use one of ${ids.join(', ')}.`, { actual: key, expected: ids });
+  }
+  const missing = ids.filter((id) => durations[id] === undefined);
+  if (missing.length > 0) {
+    error(source, ['durations'], `Missing duration${missing.length === 1 ? '' : 's'} for ${missing.map((id) => `"${id}"`).join(', ')}`, 'missing-field', `Give every phase of study.json "timing" a duration in this ${unit}, or leave "durations" out.`);
+    return;
+  }
+  const label = (id: string) => (declared.find((phase) => phase.id === id)?.label ?? timing.total?.label ?? id).toLowerCase();
+  const checkSum = (parentId: string, children: readonly Phase[]) => {
+    const parent = durations[parentId]!;
+    const sum = children.reduce((total, child) => total + durations[child.id]!.seconds, 0);
+    if (sum === parent.seconds) return;
+    const parts = children.map((child) => `${label(child.id)} ${durations[child.id]!.text}`).join(' + ');
+    error(source, ['durations', parentId], `Durations do not add up: ${parts} = ${formatDuration(sum)}, but ${label(parentId)} is ${parent.text}`, 'duration-sum', `Correct ${children.map((child) => label(child.id)).join(', ')} or ${label(parentId)} so that they add up (check the source table).`, { expected: [formatDuration(sum)], actual: parent.text });
+  };
+  for (const phase of declared) if (phase.children.length > 0) checkSum(phase.id, phase.children);
+  if (timing.total) checkSum(timing.total.id, timing.phases);
+}
+
+/** Step rows need a declared table, declared columns and declared groups. */
+function checkSteps(source: JsonSource, data: Session, meta: StudyMeta): void {
+  if (data.steps.length === 0) return;
+  const table = meta.steps;
+  if (!table) {
+    error(source, ['steps'], 'Step rows are given, but study.json declares no "steps" table', 'undeclared-steps', 'Declare the table\'s columns in study.json "steps" (see docs/data-format.md), or remove "steps".');
+    return;
+  }
+  const columns = table.columns.map((column) => column.id);
+  const phases = table.phases.map((phase) => phase.id);
+  data.steps.forEach((row, index) => {
+    if (row.phase !== undefined && !phases.includes(row.phase)) {
+      const suggestion = closest(row.phase, phases);
+      error(source, ['steps', index, 'phase'], `Unknown step phase "${row.phase}": not in study.json "steps.phases"`, 'unknown-phase', phases.length === 0 ? 'Remove "phase", or declare the groups in study.json "steps.phases".' : suggestion ? `Did you mean "${suggestion}"? Phases: ${phases.join(', ')}.` : `Use one of ${phases.join(', ')}.`, { actual: row.phase });
+    }
+    if (row.phase === undefined && phases.length > 0) {
+      error(source, ['steps', index], 'A step row without "phase" in a table whose rows are grouped', 'missing-field', `Add "phase": one of ${phases.join(', ')}.`);
+    }
+    if (row.kind !== 'step') return;
+    for (const key of Object.keys(row.cells)) {
+      if (columns.includes(key)) continue;
+      const suggestion = closest(key, columns);
+      error(source, ['steps', index, 'cells', key], `Unknown column "${key}": not in study.json "steps.columns"`, 'unknown-column', suggestion ? `Did you mean "${suggestion}"? Columns: ${columns.join(', ')}.` : `Use one of ${columns.join(', ') || '(no columns declared)'}.`, { actual: key });
+    }
+  });
 }

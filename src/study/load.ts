@@ -11,9 +11,10 @@ import { countProblems, report } from './diagnostics.ts';
 import { crossCheck, type Loaded, type LoadedContent } from './crossref.ts';
 import { parseJsonSource } from './json-source.ts';
 import { buildStudy, type Study } from './model.ts';
-import { contentKinds, type ContentKindName } from './schemas/index.ts';
+import { contentKinds, type ContentKindName, type Excerpt } from './schemas/index.ts';
 import { validateSource } from './validate.ts';
 import { checkTranscripts } from './transcripts.ts';
+import { reportLegacy } from './legacy.ts';
 import { checkIdentifiers, type IdentifierStatus } from './deidentify.ts';
 import type { z } from 'zod';
 
@@ -52,7 +53,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     files.push(file);
     if (file.value === undefined) return undefined;
     const source = parseJsonSource(file);
-    if (!source) return undefined;
+    if (!source || reportLegacy(kind, source)) return undefined;
     const data = validateSource(source, contentKinds[kind].schema as z.ZodType) as z.output<(typeof contentKinds)[K]['schema']> | undefined;
     return data === undefined ? undefined : { source, data };
   }
@@ -102,11 +103,11 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
   );
   const content: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, discussion, editions, invalidSessions };
   crossCheck(content);
-  if (meta) checkTranscripts(excerpts, meta.data.participants);
+  if (meta) checkTranscripts(excerpts, meta.data);
   const identifiers = await checkIdentifiers(root, files);
 
   files.sort((a, b) => naturalOrder(a.path, b.path));
-  if (countProblems(files).errors > 0 || !meta || !codebook || !questionnaires || !references || !glossary || !procedure) {
+  if (countProblems(files).errors > 0 || !meta || !codebook) {
     return { study: undefined, files, identifiers };
   }
   const study = buildStudy({
@@ -114,11 +115,11 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     meta: meta.data,
     codebook: codebook.data,
     sessions: sessions.map((entry) => entry.data),
-    excerpts: excerpts.map((entry) => entry.data).sort((a, b) => a.article.order - b.article.order || naturalOrder(a.id, b.id)),
-    questionnaires: questionnaires.data,
-    references: references.data.references,
-    glossary: glossary.data.terms,
-    procedure: procedure.data,
+    excerpts: excerpts.map((entry) => entry.data).sort(excerptOrder),
+    questionnaires: questionnaires?.data,
+    references: references?.data.references ?? [],
+    glossary: glossary?.data.terms ?? [],
+    procedure: procedure?.data,
     discussion: discussion?.data.topics ?? [],
     editions: editions.map((entry) => entry.data),
   });
@@ -140,6 +141,13 @@ async function readContentFile(path: string): Promise<VFile> {
     });
     return file;
   }
+}
+
+/** The order readers meet excerpts in the publication; excerpts it does not quote follow, by id. */
+function excerptOrder(a: Excerpt, b: Excerpt): number {
+  const orderA = a.article?.order ?? Infinity;
+  const orderB = b.article?.order ?? Infinity;
+  return orderA === orderB ? naturalOrder(a.id, b.id) : orderA - orderB;
 }
 
 const collator = new Intl.Collator('en', { numeric: true });

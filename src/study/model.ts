@@ -2,7 +2,7 @@
  * The one typed, indexed Study that everything downstream reads. It is built once from
  * validated content; pages and charts never re-read or re-validate files.
  */
-import type { Codebook, DiscussionQuestion, DiscussionTopic, Edition, Excerpt, Glossary, Participant, Procedure, Questionnaires, Reference, Session, StudyMeta, Subtheme, Theme } from './schemas/index.ts';
+import type { Codebook, DiscussionQuestion, DiscussionTopic, Edition, Excerpt, ExcerptSource, Glossary, Participant, Procedure, Questionnaires, Reference, Session, StudyMeta, Subtheme, Theme } from './schemas/index.ts';
 
 /** A theme or subtheme with what pages need to place it in the process. */
 export interface CodeInfo {
@@ -18,11 +18,11 @@ export interface CodeInfo {
   leaf: boolean;
   /** Leaf codes it covers: itself for a leaf, its subthemes for a theme that has them. */
   leaves: string[];
-  /** Position in the article's process over all codes, themes and subthemes interleaved. */
+  /** Position in the study's order over all codes, themes and subthemes interleaved. */
   position: number;
 }
 
-/** `null` stands for "the article does not say which session". */
+/** `null` stands for "the study does not say which unit (session, interview…)". */
 export type SessionKey = number | null;
 
 export interface Study {
@@ -30,6 +30,8 @@ export interface Study {
   dir: string;
   meta: StudyMeta;
   participants: Map<string, Participant>;
+  /** Where excerpts come from, by id, in the order study.json declares them. */
+  sources: Map<string, ExcerptSource>;
   themes: Theme[];
   /** Every code in process order: each theme followed by its subthemes. */
   codes: CodeInfo[];
@@ -48,11 +50,15 @@ export interface Study {
   matrix: Map<string, Map<SessionKey, number>>;
   /** How many excerpts two leaf codes share, keyed `a|b` with a < b in process order. */
   cooccurrence: Map<string, number>;
-  questionnaires: Questionnaires;
+  /** Absent when the study folder has no questionnaires.json. */
+  questionnaires: Questionnaires | undefined;
+  /** Empty when the study folder has no references.json. */
   references: Reference[];
   referenceIndex: Map<string, Reference>;
+  /** Empty when the study folder has no glossary.json. */
   glossary: Glossary['terms'];
-  procedure: Procedure;
+  /** Absent when the study folder has no procedure.json. */
+  procedure: Procedure | undefined;
   /** Discussion questions per code, every code present (empty when it has none), in process order. */
   discussion: Map<string, DiscussionQuestion[]>;
   /** Recorded editions of the coding, newest first; empty when the study folder has no history/. */
@@ -65,10 +71,10 @@ export interface ValidatedContent {
   codebook: Codebook;
   sessions: Session[];
   excerpts: Excerpt[];
-  questionnaires: Questionnaires;
+  questionnaires: Questionnaires | undefined;
   references: Reference[];
   glossary: Glossary['terms'];
-  procedure: Procedure;
+  procedure: Procedure | undefined;
   /** Empty when the study folder has no discussion.json. */
   discussion: DiscussionTopic[];
   /** Empty when the study folder has no history/. */
@@ -157,6 +163,7 @@ export function buildStudy(content: ValidatedContent): Study {
     dir: content.dir,
     meta: content.meta,
     participants: new Map(content.meta.participants.map((participant) => [participant.id, participant])),
+    sources: new Map(content.meta.sources.map((source) => [source.id, source])),
     themes: codes.filter((info) => info.kind === 'theme').map((info) => info.theme),
     codes,
     codeIndex,

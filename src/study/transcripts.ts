@@ -13,16 +13,17 @@ import { parseTranscript } from '../ca/index.ts';
 import { report } from './diagnostics.ts';
 import type { Loaded } from './crossref.ts';
 import { placeInString } from './json-source.ts';
-import type { Excerpt, Participant } from './schemas/index.ts';
+import type { Excerpt, ExcerptSource, Participant, StudyMeta } from './schemas/index.ts';
 
 const ERROR_RULES = new Set(['invalid-silence', 'invalid-omission', 'empty-turn', 'unknown-line-kind']);
 
-/** How the CA engine reads punctuation: commentaries are verbatim speech, not Jefferson talk. */
-export function transcriptMode(excerpt: Pick<Excerpt, 'source'>): 'transcript' | 'commentary' {
-  return excerpt.source === 'participant-commentary' ? 'commentary' : 'transcript';
+/** How the CA engine reads punctuation: a source the study transcribes verbatim is plain speech, not Jefferson talk. */
+export function transcriptMode(excerpt: Pick<Excerpt, 'source'>, sources: ReadonlyMap<string, ExcerptSource> | readonly ExcerptSource[]): 'transcript' | 'commentary' {
+  const source = sources instanceof Map ? sources.get(excerpt.source) : (sources as readonly ExcerptSource[]).find((candidate) => candidate.id === excerpt.source);
+  return source?.transcription === 'verbatim' ? 'commentary' : 'transcript';
 }
 
-/** The engine's input for an excerpt: participant ids become the labels printed in the article. */
+/** The engine's input for an excerpt: participant ids become the labels the study prints. */
 export function transcriptLines(excerpt: Pick<Excerpt, 'lines'>, participants: ReadonlyMap<string, Participant> | readonly Participant[]) {
   const byId = participants instanceof Map ? participants : new Map((participants as readonly Participant[]).map((p) => [p.id, p]));
   return excerpt.lines.map((line) =>
@@ -32,9 +33,9 @@ export function transcriptLines(excerpt: Pick<Excerpt, 'lines'>, participants: R
   );
 }
 
-export function checkTranscripts(excerpts: Loaded<Excerpt>[], participants: Participant[]): void {
+export function checkTranscripts(excerpts: Loaded<Excerpt>[], meta: Pick<StudyMeta, 'participants' | 'sources'>): void {
   for (const { source, data } of excerpts) {
-    const { messages } = parseTranscript(transcriptLines(data, participants), { mode: transcriptMode(data) });
+    const { messages } = parseTranscript(transcriptLines(data, meta.participants), { mode: transcriptMode(data, meta.sources) });
     for (const message of messages) {
       if (message.fatal !== false) continue; // info: a confident reading, nothing to fix
       const lineIndex = (message.line ?? 1) - 1;

@@ -41,13 +41,14 @@ describe('building another study with STUDY_DIR', () => {
     expect(codebook).not.toContain('Separateness');
   });
 
-  it('writes a page per theme, subtheme and session with its excerpts', async () => {
+  it('writes a page per theme, subtheme and unit with its excerpts, the units under the study’s own word', async () => {
     // Transcripts are rendered by the CA engine (symbols become marked-up spans), so the excerpt is found by its permalink.
     expect(await page('themes/launching/rigging')).toContain('href="/excerpts/oars-first/"');
     expect(await page('themes/recovery')).toContain('Felt good');
-    const sessions = (await readdir(join(dist, 'sessions'))).filter((name) => /^\d+$/.test(name)).sort();
+    const sessions = (await readdir(join(dist, 'outings'))).filter((name) => /^\d+$/.test(name)).sort();
     expect(sessions).toEqual(['1', '2']);
-    expect(await page('sessions/2')).toContain('Cold water');
+    expect(existsSync(join(dist, 'sessions'))).toBe(false);
+    expect(await page('outings/2')).toContain('Cold water');
   });
 
   it('turns a ```ca block in a chapter into an annotated transcript (the remark plugin ran in the Astro build)', async () => {

@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 describe('public API', () => {
   test('should expose the public API', async () => {
     expect(Object.keys(await import('../../src/ca/index.ts')).sort()).toEqual([
-      'articleConventions',
       'getSymbol',
       'legendToHast',
       'parseTranscript',

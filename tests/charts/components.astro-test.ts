@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import SessionPhases from '../../src/components/charts/SessionPhases.astro';
-import TreatmentSequence from '../../src/components/charts/TreatmentSequence.astro';
+import StepSequence from '../../src/components/charts/StepSequence.astro';
 import ThemeSessionMatrix from '../../src/components/charts/ThemeSessionMatrix.astro';
 import ThemeProcess from '../../src/components/charts/ThemeProcess.astro';
 import ThemeKey from '../../src/components/charts/ThemeKey.astro';
@@ -16,13 +16,13 @@ describe('chart components', () => {
     expect(html).toContain('<figure class="cb-chart cb-chart--phases"');
     expect(html).toContain('role="img"');
     expect(html).toContain('data-highlight="1"');
-    expect(html).toContain(`* Silence: ${study.meta.durationNotes.silence}`);
+    expect(html).toContain(`* Silence: ${study.meta.timing!.phases[1]!.children[1]!.note}`);
     expect(html).toMatch(/<details class="cb-chart__data"[^>]*><summary[^>]*>Data table: Phases of the 3 sessions, in minutes<\/summary>/);
   });
 
-  it('TreatmentSequence: links under the given base', async () => {
+  it('StepSequence: links under the given base', async () => {
     const fixture = await harbour();
-    const html = await container.renderToString(TreatmentSequence, { props: { study: fixture, session: 1, base: '/casebook/' } });
+    const html = await container.renderToString(StepSequence, { props: { study: fixture, session: 1, base: '/casebook/' } });
     expect(html).toContain('href="/casebook/excerpts/oars-first/"');
     expect(html).toContain('Treatment sequence of Outing 1');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'hast';
 import { neighbouringSessions, sessionPhases, sessionPhasesLayout, toHtml } from '../../src/charts/index.ts';
-import type { Session } from '../../src/study/schemas/index.ts';
+import type { Phase, Session } from '../../src/study/schemas/index.ts';
 import { byClass, findAll, n, textOf, withoutAttributeValues } from './hast.ts';
 import { expectSnapshot } from './snapshot.ts';
 import { clark, harbour } from './studies.ts';
@@ -23,7 +23,7 @@ const right = (rect: Element) => n(rect, 'x') + n(rect, 'width');
 describe('sessionPhases geometry', () => {
   it('draws session 1’s treatment over exactly 69:37 (4177 s) on the x scale', () => {
     const treatment = part(chart.svg, 1, 'treatment');
-    expect(study.sessionIndex.get(1)!.durations.treatment.seconds).toBe(4177);
+    expect(study.sessionIndex.get(1)!.durations!['treatment']!.seconds).toBe(4177);
     expect(n(treatment, 'width')).toBeCloseTo(x.apply(minutes(4177)) - x.apply(0), 9);
     expect(left(treatment)).toBeCloseTo(x.apply(minutes(12 * 60 + 3)), 9);
   });
@@ -45,14 +45,14 @@ describe('sessionPhases geometry', () => {
       expect(left(pre)).toBeCloseTo(x.apply(0), 9);
       expect(right(pre)).toBeCloseTo(left(part(chart.svg, session.number, 'treatment')), 9);
       expect(left(post)).toBeCloseTo(right(part(chart.svg, session.number, 'treatment')), 9);
-      expect(right(post)).toBeCloseTo(x.apply(minutes(session.durations.total.seconds)), 9);
+      expect(right(post)).toBeCloseTo(x.apply(minutes(session.durations!['total']!.seconds)), 9);
     }
   });
 
   it('labels totals in mm:ss without wrapping minutes into hours', () => {
     const totals = byClass(chart.svg, 'cb-total').map(textOf);
     expect(totals).toEqual(['85:05', '63:27', '67:55']);
-    expect(totals).toEqual(study.sessions.map((session) => session.durations.total.text));
+    expect(totals).toEqual(study.sessions.map((session) => session.durations!['total']!.text));
   });
 
   it('labels each treatment span with its duration', () => {
@@ -72,10 +72,10 @@ describe('sessionPhases data', () => {
     const longer = await clark([], (sessions) =>
       sessions.map((session): Session => {
         if (session.number !== 1) return session;
-        const d = session.durations;
+        const d = session.durations!;
         const pre = { text: '20:00', seconds: 1200 };
-        const total = { text: '93:02', seconds: pre.seconds + d.treatment.seconds + d.postTreatment.seconds };
-        return { ...session, durations: { ...d, preTreatment: pre, total } };
+        const total = { text: '93:02', seconds: pre.seconds + d['treatment']!.seconds + d['post-treatment']!.seconds };
+        return { ...session, durations: { ...d, 'pre-treatment': pre, total } };
       }),
     );
     const changed = sessionPhases(longer);
@@ -88,21 +88,26 @@ describe('sessionPhases data', () => {
   });
 
   it('takes the silence note from the study metadata', async () => {
-    const note = study.meta.durationNotes.silence!;
+    const timing = study.meta.timing!;
+    const note = timing.phases[1]!.children[1]!.note!;
     expect(note).toMatch(/PNF/);
     expect(chart.notes).toEqual([`* Silence: ${note}`]);
     expect(chart.description).toContain(note);
     const other = await clark();
-    other.meta = { ...other.meta, durationNotes: { silence: 'Counted by hand.' } };
+    const [pre, treatment, post] = timing.phases as [Phase, Phase, Phase];
+    const [talk, silence] = treatment.children as [Phase, Phase];
+    other.meta = { ...other.meta, timing: { ...timing, phases: [pre, { ...treatment, children: [talk, { ...silence, note: 'Counted by hand.' }] }, post] } };
     expect(sessionPhases(other).notes).toEqual(['* Silence: Counted by hand.']);
-    const none = sessionPhases(await harbour());
-    expect(none.notes).toEqual([]);
-    expect(toHtml(none.svg)).not.toContain('Silence*');
+    // The fixture footnotes talk, not silence: the marker follows the data.
+    const fixture = sessionPhases(await harbour());
+    expect(fixture.notes).toEqual(['* Talk: Synthetic footnote.']);
+    expect(toHtml(fixture.svg)).toContain('Talk*');
+    expect(toHtml(fixture.svg)).not.toContain('Silence*');
   });
 
   it('has a data table with every duration', () => {
     const html = toHtml(chart.table);
-    for (const session of study.sessions) for (const duration of Object.values(session.durations)) expect(html).toContain(`>${duration.text}<`);
+    for (const session of study.sessions) for (const duration of Object.values(session.durations!)) expect(html).toContain(`>${duration.text}<`);
     expect(findAll(chart.table, (el) => el.tagName === 'th' && el.properties.scope === 'row')).toHaveLength(3);
   });
 });

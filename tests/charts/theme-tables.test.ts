@@ -15,7 +15,7 @@ describe('themeSessionMatrix', () => {
 
   it('has a row per code in process order and a column per session key', () => {
     expect(data.rows.map((row) => row.info.code)).toEqual(['1.0', '1.1', '1.2', '2.0']);
-    expect(data.columns.map((column) => column.label)).toEqual(['Outing 1', 'Outing 2', 'Session not stated']);
+    expect(data.columns.map((column) => column.label)).toEqual(['Outing 1', 'Outing 2', 'Outing not stated']);
   });
 
   it('shows exactly the counts of study.matrix', () => {

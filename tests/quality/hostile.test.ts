@@ -87,7 +87,9 @@ describe('the hostile fixture study', () => {
   });
 
   it('builds every page, including a chapter that embeds its excerpts', () => {
-    expect(allRoutes).toEqual(expect.arrayContaining(['/', '/chapters/findings/', '/excerpts/script-tags/', '/excerpts/long-turn/', '/sessions/1/', '/themes/theme-one/subtheme-two/']));
+    expect(allRoutes).toEqual(expect.arrayContaining(['/', '/chapters/findings/', '/excerpts/script-tags/', '/excerpts/long-turn/', '/themes/theme-one/subtheme-two/']));
+    // The units' pages live under a URL segment made from the study's hostile plural: letters, digits and hyphens only.
+    expect(allRoutes.filter((route) => /^\/units-[a-z0-9-]+\/1\/$/.test(route))).toHaveLength(1);
     expect(existsSync(join(distDir, 'pagefind'))).toBe(true);
   });
 

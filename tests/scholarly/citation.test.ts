@@ -7,23 +7,24 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStudy } from '../../src/study/load.ts';
 import type { Study } from '../../src/study/index.ts';
-import type { Reference } from '../../src/study/schemas/index.ts';
+import type { Reference, StudyMeta } from '../../src/study/schemas/index.ts';
 import {
-  apaArticle,
+  ownReferences,
+  apaWork,
   apaNameList,
   apaPage,
   apaReference,
-  bibtexArticle,
+  bibtexWork,
   bibtexEscape,
   bibtexPage,
   compareApa,
-  highwireArticle,
+  highwireWork,
   highwireReference,
   initials,
   inTextEntry,
   pageRange,
   plainText,
-  risArticle,
+  risWork,
   risPage,
   yearLabels,
 } from '../../src/site/citation.ts';
@@ -159,7 +160,7 @@ describe('APA 7 in-text citations', () => {
 
 describe('citing the article and this edition', () => {
   it('formats the article in APA 7', () => {
-    expect(plainText(apaArticle(study.meta))).toBe(
+    expect(plainText(apaWork(study.meta))).toBe(
       'Clark, T. (2019). The Psychotherapeutic Relationship in Massage Therapy. International Journal of Therapeutic Massage and Bodywork, 12(3).',
     );
   });
@@ -181,7 +182,7 @@ describe('citing the article and this edition', () => {
   });
 
   it('writes the article as BibTeX', () => {
-    expect(bibtexArticle(study.meta)).toBe(
+    expect(bibtexWork(study.meta)).toBe(
       [
         '@article{clark2019,',
         '  author  = {Clark, Timothy},',
@@ -201,7 +202,7 @@ describe('citing the article and this edition', () => {
   });
 
   it('writes the article as RIS', () => {
-    expect(risArticle(study.meta)).toBe(
+    expect(risWork(study.meta)).toBe(
       [
         'TY  - JOUR',
         'AU  - Clark, Timothy',
@@ -220,7 +221,7 @@ describe('citing the article and this edition', () => {
 
 describe('Highwire Press tags', () => {
   it('gives the article date as YYYY/MM and one citation_reference per work in the article', () => {
-    const tags = highwireArticle(study.meta, study.references);
+    const tags = highwireWork(study.meta, study.references);
     expect(tags).toContainEqual(['citation_publication_date', '2019/09']);
     expect(tags).toContainEqual(['citation_volume', '12']);
     expect(tags.filter(([name]) => name === 'citation_reference')).toHaveLength(24);
@@ -232,5 +233,55 @@ describe('Highwire Press tags', () => {
       'citation_title=A meta-analysis of massage therapy research; citation_author=Moyer, C. A.; citation_author=Rounds, J.; citation_author=Hannum, J. W.; citation_journal_title=Psych Bull; citation_volume=130; citation_issue=1; citation_firstpage=3; citation_lastpage=18; citation_publication_date=2004',
     );
     expect(highwireReference(reference('moyer2012'))).toContain('citation_inbook_title=Massage Therapy: Integrating Research and Practice; citation_publisher=Human Kinetics');
+  });
+});
+
+describe('the work in each form of publication', () => {
+  const as = (publication: StudyMeta['publication']): StudyMeta => {
+    const { doi: _doi, url: _url, published: _published, ...rest } = study.meta;
+    return { ...rest, keywords: [], publication };
+  };
+
+  it('cites a thesis as a thesis, with its institution and no journal', () => {
+    const thesis = as({ type: 'thesis', degree: 'Doctoral dissertation', institution: 'University of Otago' });
+    expect(plainText(apaWork(thesis))).toBe(`Clark, T. (2019). ${study.meta.title} [Doctoral dissertation, University of Otago].`);
+    expect(bibtexWork(thesis)).toMatch(/^@phdthesis\{clark2019,/);
+    expect(bibtexWork(thesis)).toContain('school');
+    expect(bibtexWork(thesis)).not.toContain('journal');
+    expect(risWork(thesis).split('\n')[0]).toBe('TY  - THES');
+    expect(highwireWork(thesis, [])).toContainEqual(['citation_dissertation_institution', 'University of Otago']);
+    expect(highwireWork(thesis, []).some(([name]) => name === 'citation_journal_title')).toBe(false);
+  });
+
+  it('cites a report with its number and an unpublished study as a manuscript', () => {
+    const report = as({ type: 'report', institution: 'Health Research Council', number: 'HRC-12' });
+    expect(plainText(apaWork(report))).toBe(`Clark, T. (2019). ${study.meta.title} (Report No. HRC-12). Health Research Council.`);
+    expect(bibtexWork(report)).toMatch(/^@techreport\{/);
+    expect(risWork(report).split('\n')[0]).toBe('TY  - RPRT');
+    const unpublished = as({ type: 'unpublished' });
+    expect(plainText(apaWork(unpublished))).toBe(`Clark, T. (2019). ${study.meta.title} [Unpublished manuscript].`);
+    expect(bibtexWork(unpublished)).toMatch(/^@unpublished\{/);
+  });
+
+  it('cites a chapter in its book, with editors and pages', () => {
+    const chapter = as({ type: 'chapter', book: 'Talk at Work', editors: [{ family: 'Drew', given: 'P' }], publisher: 'Cambridge University Press', pages: '101-120' });
+    expect(plainText(apaWork(chapter))).toBe(`Clark, T. (2019). ${study.meta.title}. In P. Drew (Ed.), Talk at Work (pp. 101–120). Cambridge University Press.`);
+    expect(bibtexWork(chapter)).toMatch(/^@incollection\{/);
+    expect(risWork(chapter)).toContain('T2  - Talk at Work');
+  });
+
+  it('prints an article whose volume and issue are unknown without empty brackets', () => {
+    const article = as({ type: 'article', journal: { name: 'Qualitative Health Research' } });
+    expect(plainText(apaWork(article))).toBe(`Clark, T. (2019). ${study.meta.title}. Qualitative Health Research.`);
+    expect(risWork(article)).not.toMatch(/^(VL|IS) {2}-/m);
+  });
+});
+
+describe('the study’s own reference list', () => {
+  it('is the numbered works where the list is numbered, and every work in an author–date list', () => {
+    const numbered = [{ number: 1 }, { number: undefined }, { number: 2 }];
+    expect(ownReferences(numbered)).toEqual([{ number: 1 }, { number: 2 }]);
+    const authorDate = [{ number: undefined }, { number: undefined }];
+    expect(ownReferences(authorDate)).toEqual(authorDate);
   });
 });

@@ -77,7 +77,7 @@ describe('coding history of a study with recorded editions', () => {
     expect(textOf(latest!)).toContain('Removed: False start.');
   });
 
-  it('gives per-theme and per-session counts that changed as tables', async () => {
+  it('gives per-theme and per-unit counts that changed as tables, in the study’s word for its units', async () => {
     const [latest, pilot] = await sections();
     const cells = (row: Element) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf).join(' | ');
     const tables = elements(latest!, byClass('edition__counts')).map((table) => [
@@ -86,10 +86,10 @@ describe('coding history of a study with recorded editions', () => {
     ]);
     expect(tables).toEqual([
       ['Themes whose excerpt count changed', 'Theme | Before | After | Change', '1.0 Launching | 4 | 3 | −1', '2.0 Recovery | 1 | 2 | +1'],
-      ['Sessions whose excerpt count changed', 'Session | Before | After | Change', 'Session 1 | 2 | 1 | −1'],
+      ['Outings whose excerpt count changed', 'Outing | Before | After | Change', 'Outing 1 | 2 | 1 | −1'],
     ]);
-    expect(links(latest!)).toContain('Session 1 → /sessions/1/');
-    expect(textOf(pilot!)).toContain('No theme and no session holds more or fewer excerpts than before.');
+    expect(links(latest!)).toContain('Outing 1 → /outings/1/');
+    expect(textOf(pilot!)).toContain('No theme and no outing holds more or fewer excerpts than before.');
   });
 
   it("keeps the researcher's summary as text, one paragraph per blank-line block", async () => {

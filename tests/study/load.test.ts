@@ -44,9 +44,9 @@ describe('loadStudy on a valid study', async () => {
   });
 
   it('keeps durations as printed and in seconds', () => {
-    const durations = study!.sessionIndex.get(1)!.durations;
-    expect(durations.treatment).toEqual({ text: '40:30', seconds: 2430 });
-    expect(durations.total.seconds).toBe(3000);
+    const durations = study!.sessionIndex.get(1)!.durations!;
+    expect(durations['treatment']).toEqual({ text: '40:30', seconds: 2430 });
+    expect(durations['total']!.seconds).toBe(3000);
   });
 });
 

@@ -5,8 +5,8 @@ import { CodeSchema, ColourSchema, SchemaRefSchema, SlugSchema, TextSchema } fro
 export const SubthemeSchema = z.strictObject({
   /** `N.M`, where N is its theme's number, e.g. "1.2". */
   code: CodeSchema.describe('The code N.M, where N is the number of its theme, e.g. "1.2".'),
-  /** Name as the article prints it, e.g. "Performance of roles". */
-  name: TextSchema.describe('Name as the article prints it, e.g. "Performance of roles".'),
+  /** Name as the study prints it, e.g. "Performance of roles". */
+  name: TextSchema.describe('Name as the study prints it, e.g. "Performance of roles".'),
   /** URL segment of its page, e.g. "performance-of-roles". */
   slug: SlugSchema.describe('URL segment of its page, e.g. "performance-of-roles".'),
   /** Position among its theme's subthemes, from 1. */
@@ -19,27 +19,27 @@ export const SubthemeSchema = z.strictObject({
 export const ThemeSchema = z.strictObject({
   /** `N.0`, e.g. "1.0". */
   code: CodeSchema.describe('The code N.0, e.g. "1.0".'),
-  /** Name as the article prints it, e.g. "Separateness". */
-  name: TextSchema.describe('Name as the article prints it, e.g. "Separateness".'),
+  /** Name as the study prints it, e.g. "Separateness". */
+  name: TextSchema.describe('Name as the study prints it, e.g. "Separateness".'),
   /** URL segment of its page, e.g. "separateness". */
   slug: SlugSchema.describe('URL segment of its page, e.g. "separateness".'),
-  /** Position in the article's (roughly chronological) process, from 1. */
-  order: z.int().positive().describe("Position in the article's roughly chronological process, starting at 1."),
+  /** Position in the study's (often roughly chronological) order, from 1. */
+  order: z.int().positive().describe("Position in the study's order (often roughly chronological), starting at 1."),
   /** Accent colour in light mode; at least 3:1 against white. */
   colour: ColourSchema.describe('Accent colour in light mode; needs at least 3:1 contrast against white.'),
   /** Accent colour in dark mode; at least 3:1 against the dark background. */
   colourDark: ColourSchema.describe('Accent colour in dark mode; needs at least 3:1 contrast against #121416.'),
   /** What the theme captures, in our own words. */
   description: TextSchema.optional().describe('What the theme captures, in our own words; omit until it is written.'),
-  /** Its subthemes in the article's order; empty when the theme has none. */
-  subthemes: z.array(SubthemeSchema).default([]).describe("Its subthemes in the article's order; omit or leave empty when it has none."),
+  /** Its subthemes in the study's order; empty when the theme has none. */
+  subthemes: z.array(SubthemeSchema).default([]).describe("Its subthemes in the study's order; omit or leave empty when it has none."),
 });
 
 /** `content/codebook.json`: the themes and subthemes of the analysis. */
 export const CodebookSchema = z.strictObject({
   $schema: SchemaRefSchema.optional(),
-  /** Themes in the article's order. */
-  themes: z.array(ThemeSchema).min(1).describe("Themes in the article's order."),
+  /** Themes in the study's order. */
+  themes: z.array(ThemeSchema).min(1).describe("Themes in the study's order."),
 });
 
 export type Codebook = z.output<typeof CodebookSchema>;

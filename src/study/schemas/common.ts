@@ -27,13 +27,16 @@ export const ColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour writ
  */
 export const WebUrlSchema = z.httpUrl({ error: 'a web address starting with https:// or http://' });
 
+/** A DOI without its resolver prefix. */
+export const DoiSchema = z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1037/0033-2909.130.1.3"');
+
 /** The editor hint every content file may carry: the path or URL of its JSON Schema. */
 export const SchemaRefSchema = z.string().describe('Path or URL of the JSON Schema that validates this file (editor hint).');
 
 const durationPattern = /^(?:(\d+):([0-5]\d):([0-5]\d)|(\d+):([0-5]\d))$/;
 
 /**
- * A duration printed as `mm:ss` (minutes may exceed 59, as in the article's "85:05") or
+ * A duration printed as `mm:ss` (minutes may exceed 59, e.g. "85:05") or
  * `h:mm:ss`. It keeps the printed text, so the site shows exactly what the source printed,
  * and adds the value in seconds for arithmetic and charts.
  */
@@ -50,7 +53,7 @@ export function durationToSeconds(text: string): number {
   return parts.reduce((total, part) => total * 60 + part, 0);
 }
 
-/** Seconds as `m:ss`, the article's way of printing durations (minutes are not wrapped into hours). */
+/** Seconds as `m:ss`, how studies print durations (minutes are not wrapped into hours). */
 export function formatDuration(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;

@@ -26,40 +26,39 @@ export const OmissionLineSchema = z.strictObject({
 
 export const LineSchema = z.discriminatedUnion('kind', [TurnLineSchema, SilenceLineSchema, OmissionLineSchema]);
 
-/** `content/excerpts/<id>.json`: one quoted exchange or commentary and how it is coded. */
+/** `content/excerpts/<id>.json`: one quoted passage (an exchange, a commentary, a note) and how it is coded. */
 export const ExcerptSchema = z.strictObject({
   $schema: SchemaRefSchema.optional(),
   /** Stable identifier, also the permalink segment; by convention the file name. */
   id: SlugSchema.describe('Stable identifier and permalink segment; by convention the file name without .json.'),
   /** A short title for lists, e.g. a phrase the participant uses. */
   title: TextSchema.describe('A short title for lists, e.g. a phrase the participant uses.'),
-  /** The session the article places it in, or null where the article does not say. */
-  session: z.int().positive().nullable().describe('Session number where the article says which; null where it does not (shown as unplaced).'),
-  /** Id of the treatment-sequence row the article places it on, if it does. */
-  step: IdSchema.optional().describe('Id of the treatment-sequence row the article places it on; omit unless the article says.'),
-  /** Whether it is talk filmed in a session or a participant's commentary on the recording. */
-  source: z
-    .enum(['session-transcript', 'participant-commentary'])
-    .describe('"session-transcript" for filmed talk, "participant-commentary" for what a participant said watching the recording.'),
+  /** The unit (session, interview…) the study places it in, or null where the study does not say. */
+  session: z.int().positive().nullable().describe('Number of the unit (a file in sessions/) the study places it in; null where it does not say (shown as unplaced).'),
+  /** Id of the step-table row the study places it on, if it does. */
+  step: IdSchema.optional().describe("Id of the row of its unit's step table the study places it on; omit unless the study says."),
+  /** Where it comes from: an id of study.json "sources". */
+  source: IdSchema.describe('Where it comes from: an id of study.json "sources", e.g. "interview-transcript".'),
   /** The quoted lines, in order. */
   lines: z.array(LineSchema).min(1).describe('The quoted lines, in order.'),
-  /** Codes it is coded with; the first is the one under which the article presents it. */
-  codes: z.array(CodeSchema).min(1).describe('Codes it is coded with; the first is where the article presents it.'),
-  /** What the article says just before quoting it, in our own words. */
-  leadIn: TextSchema.describe('What the article says just before quoting it, in our own words.'),
+  /** Codes it is coded with; the first is the one under which the study presents it. */
+  codes: z.array(CodeSchema).min(1).describe('Codes it is coded with; the first is where the study presents it.'),
+  /** What the study says just before quoting it, in our own words. */
+  leadIn: TextSchema.optional().describe('What the study says just before quoting it, in our own words.'),
   /** The researcher's interpretation, summarised in our own words. */
   interpretation: TextSchema.optional().describe("The researcher's interpretation, summarised in our own words; omit until it is written (an import from a QDA project without memos leaves it out)."),
-  /** Where in the article it is quoted. */
+  /** Where in the publication it is quoted. */
   article: z
     .strictObject({
-      /** Section heading, e.g. "Results › Theme 1: Separateness › 1.1: Boundaries". */
-      section: TextSchema.describe('Section heading path, e.g. "Results › Theme 1: Separateness › 1.1: Boundaries".'),
+      /** Section heading, e.g. "Results › Theme 1 › 1.1". */
+      section: TextSchema.optional().describe('Section heading path, e.g. "Results › Theme 1: Separateness › 1.1: Boundaries".'),
       /** Printed page number, where known. */
       page: z.int().positive().optional().describe('Printed page number, where known.'),
-      /** Position among the article's quoted excerpts, 1 for the first: the order readers meet them. */
-      order: z.int().positive().describe("Position among the article's quoted excerpts, 1 for the first; lists follow it."),
+      /** Position among the publication's quoted excerpts, 1 for the first: the order readers meet them. */
+      order: z.int().positive().optional().describe("Position among the publication's quoted excerpts, 1 for the first; lists follow it."),
     })
-    .describe('Where in the article it is quoted.'),
+    .optional()
+    .describe('Where in the publication it is quoted; omit when it is not quoted there.'),
   /** Reconstruction notes: what the text extraction lost, and every uncertain reading. */
   notes: z.array(TextSchema).default([]).describe('What the source extraction lost (e.g. underlining) and every uncertain reading.'),
 });

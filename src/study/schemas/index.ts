@@ -30,19 +30,20 @@ export interface ContentKind {
 export const contentKinds = {
   study: { schemaFile: 'study.schema.json', location: { file: 'study.json' }, schema: StudySchema, title: 'Study metadata' },
   codebook: { schemaFile: 'codebook.schema.json', location: { file: 'codebook.json' }, schema: CodebookSchema, title: 'Codebook: themes and subthemes' },
-  sessions: { schemaFile: 'session.schema.json', location: { folder: 'sessions' }, schema: SessionSchema, title: 'A session: durations and treatment sequence' },
+  sessions: { schemaFile: 'session.schema.json', location: { folder: 'sessions' }, schema: SessionSchema, title: 'A unit of data collection (session, interview, call…): summary, durations and step table' },
   excerpts: { schemaFile: 'excerpt.schema.json', location: { folder: 'excerpts' }, schema: ExcerptSchema, title: 'A coded excerpt' },
-  questionnaires: { schemaFile: 'questionnaires.schema.json', location: { file: 'questionnaires.json' }, schema: QuestionnairesSchema, title: 'Questionnaires' },
-  references: { schemaFile: 'references.schema.json', location: { file: 'references.json' }, schema: ReferencesSchema, title: 'References' },
-  glossary: { schemaFile: 'glossary.schema.json', location: { file: 'glossary.json' }, schema: GlossarySchema, title: 'Glossary' },
-  procedure: { schemaFile: 'procedure.schema.json', location: { file: 'procedure.json' }, schema: ProcedureSchema, title: 'Data-collection procedure' },
-  discussion: { schemaFile: 'discussion.schema.json', location: { file: 'discussion.json' }, schema: DiscussionSchema, title: 'Discussion questions for teaching', optional: true },
+  questionnaires: { schemaFile: 'questionnaires.schema.json', location: { file: 'questionnaires.json' }, schema: QuestionnairesSchema, optional: true, title: 'Questionnaires' },
+  references: { schemaFile: 'references.schema.json', location: { file: 'references.json' }, schema: ReferencesSchema, optional: true, title: 'References' },
+  glossary: { schemaFile: 'glossary.schema.json', location: { file: 'glossary.json' }, schema: GlossarySchema, optional: true, title: 'Glossary' },
+  procedure: { schemaFile: 'procedure.schema.json', location: { file: 'procedure.json' }, schema: ProcedureSchema, optional: true, title: 'Data-collection procedure' },
+  discussion: { schemaFile: 'discussion.schema.json', location: { file: 'discussion.json' }, schema: DiscussionSchema, optional: true, title: 'Discussion questions for teaching' },
   editions: { schemaFile: 'edition.schema.json', location: { folder: 'history' }, schema: EditionSchema, title: 'An edition of the coding and what it changed', optional: true },
 } as const satisfies Record<string, ContentKind>;
 
 export type ContentKindName = keyof typeof contentKinds;
 
 export * from './codebook.ts';
+export * from './conventions.ts';
 export * from './common.ts';
 export * from './discussion.ts';
 export * from './edition.ts';
@@ -52,4 +53,6 @@ export * from './procedure.ts';
 export * from './questionnaire.ts';
 export * from './reference.ts';
 export * from './session.ts';
+export * from './steps.ts';
 export * from './study.ts';
+export * from './timing.ts';

@@ -9,7 +9,7 @@ export const ProcedureSubItemSchema = z.strictObject({
   text: TextSchema.describe('The text, verbatim.'),
 });
 
-/** A lettered sub-item of a step, e.g. "a. During the massage…". */
+/** A lettered sub-item of a step, e.g. "a. During the interview…". */
 export const ProcedureItemSchema = z.strictObject({
   /** Its printed label, e.g. "a". */
   label: TextSchema.describe('Its printed label, e.g. "a".'),
@@ -29,7 +29,7 @@ export const ProcedureStepSchema = z.strictObject({
   items: z.array(ProcedureItemSchema).default([]).describe('Lettered sub-items, verbatim.'),
 });
 
-/** `content/procedure.json`: the data-collection protocol (Appendix A), quoted verbatim. */
+/** `content/procedure.json`: the data-collection protocol, quoted verbatim. */
 export const ProcedureSchema = z.strictObject({
   $schema: SchemaRefSchema.optional(),
   /** The heading as printed. */

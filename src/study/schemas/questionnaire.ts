@@ -11,12 +11,12 @@ export const QuestionSchema = z.strictObject({
 
 /** A block of questions for one respondent and one scope, as a heading of the appendix groups them. */
 export const QuestionGroupSchema = z.strictObject({
-  /** Unique id, e.g. "client-all" or "therapist-session-3". */
-  id: IdSchema.describe('Unique id, e.g. "client-all" or "therapist-session-3".'),
+  /** Unique id, e.g. "nurse-all" or "caller-call-3". */
+  id: IdSchema.describe('Unique id, e.g. "nurse-all" or "caller-call-3".'),
   /** Participant id of who answers. */
-  respondent: IdSchema.describe('Participant id of who answers, e.g. "client".'),
-  /** "all" for every session, or the session number the questions were added for. */
-  scope: z.union([z.literal('all'), z.int().positive()]).describe('"all" for questions asked after every session, or the number of the session they were added for.'),
+  respondent: IdSchema.describe('Participant id of who answers, e.g. "caller".'),
+  /** "all" for every unit, or the number of the unit the questions were added for. */
+  scope: z.union([z.literal('all'), z.int().positive()]).describe('"all" for questions asked at every unit (session, interview…), or the number of the unit they were added for.'),
   /** The heading as printed, e.g. "Client Questions—All Sessions". */
   heading: TextSchema.describe('The heading as printed.'),
   /** Questions in printed order. */
@@ -25,7 +25,7 @@ export const QuestionGroupSchema = z.strictObject({
   note: TextSchema.optional().describe('How the grouping was reconstructed, where the source is ambiguous.'),
 });
 
-/** `content/questionnaires.json`: the questionnaires that guided the participants' commentaries. */
+/** `content/questionnaires.json`: questionnaires the participants answered. */
 export const QuestionnairesSchema = z.strictObject({
   $schema: SchemaRefSchema.optional(),
   /** What the questionnaires were for, in our words. */

@@ -9,12 +9,12 @@ export const NameSchema = z.strictObject({
   given: TextSchema.describe('Given names or initials as printed, e.g. "CA".'),
 });
 
-/** A work the article cites, structured so it can be printed in any style. */
+/** A work the study cites, structured so it can be printed in any style. */
 export const ReferenceSchema = z.strictObject({
   /** Citation key used by chapters, e.g. "moyer2004". */
   id: IdSchema.describe('Citation key used by chapters, e.g. "moyer2004".'),
-  /** Its number in the article's reference list. */
-  number: z.int().positive().optional().describe("Its number in the article's reference list, where it has one."),
+  /** Its number in a numbered reference list. */
+  number: z.int().positive().optional().describe("Its number in the study's reference list, where the list is numbered; omit in author–date studies."),
   /** Kind of work. */
   type: z.enum(['article', 'book', 'chapter', 'thesis', 'webpage']).describe('Kind of work.'),
   /** Authors in printed order (empty for an edited book listed under its editors). */
@@ -50,8 +50,8 @@ export const ReferenceSchema = z.strictObject({
 /** `content/references.json`: the works cited. */
 export const ReferencesSchema = z.strictObject({
   $schema: SchemaRefSchema.optional(),
-  /** Works in the article's order. */
-  references: z.array(ReferenceSchema).min(1).describe("Works in the article's order."),
+  /** Works in the study's order. */
+  references: z.array(ReferenceSchema).min(1).describe("Works in the study's order."),
 });
 
 export type Reference = z.output<typeof ReferenceSchema>;

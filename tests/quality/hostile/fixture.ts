@@ -10,7 +10,7 @@ const schemaRef = (depth: number, name: string) => `${'../'.repeat(depth)}public
 /** Web addresses must be http(s) (the schema refuses `javascript:`), but may still carry markup. */
 const hostileUrl = 'https://example.org/"><img src=x onerror="window.__pwned=1">?q=<script>window.__pwned=1</script>#"\'>';
 
-const durations = { preTreatment: '5:00', treatment: '40:30', talk: '30:15', silence: '10:15', postTreatment: '4:30', total: '50:00' };
+const durations = { opening: '5:00', main: '40:30', talk: '30:15', silence: '10:15', closing: '4:30', total: '50:00' };
 
 function session(number: number) {
   return {
@@ -19,11 +19,11 @@ function session(number: number) {
     title: hostileLabel(`Session ${number}`),
     summary: hostileParagraph(`Summary ${number}`),
     durations,
-    sequence: [
-      { kind: 'segment', id: 'warm-up', phase: 'pre-treatment', label: hostileLabel('Warm-up'), actions: [hostileLabel('Action'), longWord], topics: [hostileText], note: hostileText },
-      { kind: 'segment', id: 'piece', phase: 'treatment', label: hostileLabel('Piece'), actions: [hostileLabel('Effleurage')], topics: [hostileLabel('Topic')] },
-      { kind: 'event', id: 'turn-over', phase: 'treatment', label: hostileLabel('The client turns over'), note: hostileText },
-      { kind: 'segment', id: 'cool-down', phase: 'post-treatment', label: hostileLabel('Cool-down'), actions: [hostileLabel('Walk')], topics: [hostileLabel('As above')] },
+    steps: [
+      { kind: 'step', id: 'warm-up', phase: 'opening', label: hostileLabel('Warm-up'), cells: { actions: [hostileLabel('Action'), longWord], topics: [hostileText] }, note: hostileText },
+      { kind: 'step', id: 'piece', phase: 'main', label: hostileLabel('Piece'), cells: { actions: [hostileLabel('Stretch')], topics: [hostileLabel('Topic')] } },
+      { kind: 'event', id: 'turn-over', phase: 'main', label: hostileLabel('The client turns over'), note: hostileText },
+      { kind: 'step', id: 'cool-down', phase: 'closing', label: hostileLabel('Cool-down'), cells: { actions: [hostileLabel('Walk')], topics: [hostileLabel('As above')] } },
     ],
     notes: [hostileParagraph('Session note')],
   };
@@ -112,7 +112,7 @@ export function hostileFixture(): Map<string, string> {
     title: hostileLabel('Hostile Fixture: A Study Whose Every Field Attacks the Generator'),
     shortTitle: hostileLabel('Hostile'),
     authors: [{ family: hostileLabel('Family'), given: hostileLabel('Given'), credentials: hostileText, affiliation: hostileParagraph('Affiliation') }],
-    journal: { name: hostileLabel('Journal'), volume: 1, issue: 1, pages: hostileLabel('1-2'), issn: hostileLabel('ISSN') },
+    publication: { type: 'article', journal: { name: hostileLabel('Journal'), volume: 1, issue: 1, pages: hostileLabel('1-2'), issn: hostileLabel('ISSN') } },
     year: 2024,
     published: '2024-01',
     doi: '10.1234/"><img/src=x/onerror=window.__pwned=1>',
@@ -120,12 +120,45 @@ export function hostileFixture(): Map<string, string> {
     licence: { name: hostileLabel('Licence'), url: hostileUrl, notice: hostileParagraph('Notice') },
     abstract: `${hostileParagraph('Abstract')}\n\n${hostileText}`,
     keywords: [hostileLabel('keyword'), longWord, hostileText],
+    design: hostileLabel('case study'),
+    subject: hostileLabel('subject'),
+    summary: hostileParagraph('Summary'),
+    themesSummary: hostileParagraph('Themes summary'),
+    vocabulary: { unit: { singular: hostileLabel('unit'), plural: hostileLabel('units') } },
     participants: [
-      { id: 'therapist', label: hostileLabel('Therapist'), role: 'therapist', description: hostileParagraph('Therapist') },
-      { id: 'client', label: hostileLabel('Client'), role: 'client', description: hostileParagraph('Client') },
+      { id: 'therapist', label: hostileLabel('Therapist'), role: hostileLabel('role one'), description: hostileParagraph('Therapist') },
+      { id: 'client', label: hostileLabel('Client'), role: hostileLabel('role two'), description: hostileParagraph('Client') },
+    ],
+    sources: [
+      { id: 'session-transcript', label: hostileLabel('Transcript'), transcription: 'jefferson', description: hostileText },
+      { id: 'participant-commentary', label: hostileLabel('Commentary'), transcription: 'verbatim', description: hostileParagraph('Source') },
     ],
     setting: hostileParagraph('Setting'),
-    durationNotes: { talk: hostileText, silence: hostileLabel('Silence note') },
+    timing: {
+      note: hostileParagraph('Timing note'),
+      phases: [
+        { id: 'opening', label: hostileLabel('Opening'), short: hostileLabel('Op'), legend: hostileLabel('Edges'), shading: 'light' },
+        { id: 'main', label: hostileLabel('Main'), children: [{ id: 'talk', label: hostileLabel('Talk'), shading: 'dark', note: hostileText }, { id: 'silence', label: hostileLabel('Silence'), shading: 'hatched', note: hostileLabel('Silence note') }] },
+        { id: 'closing', label: hostileLabel('Closing'), legend: hostileLabel('Edges'), shading: 'light' },
+      ],
+      total: { id: 'total', label: hostileLabel('Total') },
+    },
+    steps: {
+      title: hostileLabel('Step table'),
+      labelHeading: hostileLabel('Stage'),
+      labelName: hostileLabel('Stage name'),
+      phases: [
+        { id: 'opening', label: hostileLabel('Opening rows') },
+        { id: 'main', label: hostileLabel('Main rows') },
+        { id: 'closing', label: hostileLabel('Closing rows') },
+      ],
+      columns: [
+        { id: 'actions', heading: hostileLabel('Actions'), legend: hostileLabel('Kinds'), display: 'marks', categories: [{ id: 'stretch', label: hostileLabel('Stretch kind'), values: [hostileLabel('Stretch')], shape: 'circle' }] },
+        { id: 'topics', heading: hostileLabel('Topics'), short: hostileLabel('T'), legend: hostileLabel('Talk or not'), display: 'band', otherLabel: hostileLabel('Other'), continuation: [hostileLabel('As above')], categories: [{ id: 'quiet', label: hostileLabel('Quiet'), values: [hostileLabel('Topic')], shading: 'hatched' }] },
+      ],
+      note: hostileParagraph('Steps note'),
+    },
+    conventions: { caption: hostileLabel('Table 1. Conventions'), note: hostileText, rows: [{ symbol: 'overlap-onset', printed: hostileLabel('['), meaning: hostileText }, { symbol: 'timed-pause', printed: '(2.0)', meaning: hostileLabel('pause') }] },
   });
 
   json('codebook.json', {
