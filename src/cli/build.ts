@@ -1,26 +1,56 @@
 /**
  * `npm run build`: validates the study, builds the site into a temporary folder, indexes
  * it for search, and only then swaps it into dist/. Invalid content or a failed build
- * leaves an existing dist/ exactly as it was.
+ * leaves an existing dist/ exactly as it was; so does a build that is killed (see build-output.ts).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { countProblems, formatReport } from '../study/diagnostics.ts';
 import { loadStudy, studyDir } from '../study/load.ts';
+import { acquireBuildLock, describeOwner } from './build-lock.ts';
+import { recoverOutput, renderFolder, sameFilesystem, stagingFolder, swapIn } from './build-output.ts';
 
 const outDir = resolve(process.env.CASEBOOK_DIST ?? 'dist');
 const stamp = `${process.pid}-${Date.now()}`;
-const stagingDir = `${outDir}.staging-${stamp}`;
+const stagingDir = stagingFolder(outDir, stamp);
+const checkout = process.cwd();
 
+let child: ChildProcess | undefined;
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { stdio: 'inherit', env });
+    child = spawn(command, args, { stdio: 'inherit', env });
     child.on('error', fail);
     child.on('exit', (code, signal) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`))));
   });
 }
+
+// Builds take turns (see build-lock.ts); one killed mid-build leaves a lock nobody owns,
+// which the next build takes over at once.
+const releaseBuildLock = acquireBuildLock(resolve('node_modules', '.casebook-build.lock'), {
+  tookOver: (owner) => console.error(`Taking over the build lock of ${describeOwner(owner)}, which is no longer running.`),
+  waiting: (owner) =>
+    console.error(`Waiting for ${describeOwner(owner)} to finish; press Ctrl+C to cancel this build${owner ? `, or stop that one with: kill ${owner.pid}` : ''}.`),
+});
+process.on('exit', () => {
+  child?.kill('SIGTERM');
+  rmSync(stagingDir, { recursive: true, force: true });
+  rmSync(resolve(checkout, renderFolder, stamp), { recursive: true, force: true });
+  releaseBuildLock();
+});
+// Without handlers a signal ends the process without the exit handler above, leaving the
+// lock and a staging copy of the site behind.
+for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
+  process.on(signal, () => {
+    console.error(`Build cancelled${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}.`);
+    process.exit(128 + number);
+  });
+}
+
+mkdirSync(dirname(outDir), { recursive: true });
+const recovery = recoverOutput(outDir, checkout);
+if (recovery.restored) console.error(`Restored ${outDir} from ${recovery.restored}, left by a build stopped while it swapped the site in.`);
+if (recovery.removed.length > 0) console.error(`Removed ${recovery.removed.length} folder${recovery.removed.length === 1 ? '' : 's'} left by interrupted builds: ${recovery.removed.map((path) => relative(checkout, path)).join(', ')}`);
 
 const { files } = await loadStudy(studyDir());
 if (countProblems(files).errors > 0) {
@@ -34,46 +64,29 @@ if (countProblems(files).errors > 0) {
 // and they were half of what Pagefind read (and of its time and memory) at scale.
 const searchExclusions = ['.ca-tip', '.ca-sr', '.ca-legend'].flatMap((selector) => ['--exclude-selectors', selector]);
 
-// Astro keeps generated state (the content-module map) in the checkout's .astro/, so two
-// builds at once could render one study with another's chapters: builds take turns.
-const lockDir = resolve('node_modules', '.casebook-build.lock');
-const staleLockMs = 15 * 60_000;
-async function acquireBuildLock(): Promise<void> {
-  for (;;) {
-    try {
-      await mkdir(lockDir);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await stat(lockDir).then((info) => Date.now() - info.mtimeMs, () => 0);
-      if (age > staleLockMs) await rm(lockDir, { recursive: true, force: true });
-      await new Promise((wait) => setTimeout(wait, 250));
-    }
-  }
-}
-const releaseBuildLock = () => rmSync(lockDir, { recursive: true, force: true });
-
-await acquireBuildLock();
-process.on('exit', releaseBuildLock);
 try {
   // Vite reads BASE_URL from the environment (test runners set it), which would override the
   // configured base; the base comes only from CASEBOOK_BASE.
   const { BASE_URL: _ignored, ...inherited } = process.env;
-  const env = { ...inherited, CASEBOOK_OUT_DIR: stagingDir };
+  // Astro renames a build's assets into outDir from the checkout's .astro/ (where its
+  // prerender chunks must stay to find their packages when outDir is outside the checkout):
+  // onto another filesystem that fails (EXDEV). There the site is rendered inside the
+  // checkout and copied to the staging folder beside the output folder.
+  const renderDir = sameFilesystem(checkout, dirname(outDir)) ? stagingDir : resolve(checkout, renderFolder, stamp);
+  const env = { ...inherited, CASEBOOK_OUT_DIR: renderDir };
   // --force: the content layer's cache is keyed by file contents, so after building a study
   // copy that has since been deleted it would point at vanished files; a full sync is cheap.
   await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--force'], env);
-  await run(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', stagingDir, '--silent', ...searchExclusions], env);
+  await run(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', renderDir, '--silent', ...searchExclusions], env);
+  if (renderDir !== stagingDir) {
+    cpSync(renderDir, stagingDir, { recursive: true });
+    rmSync(renderDir, { recursive: true, force: true });
+  }
 } catch (error) {
-  await rm(stagingDir, { recursive: true, force: true });
   console.error(String(error instanceof Error ? error.message : error));
   console.error(`Build failed${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}.`);
   process.exit(1);
 }
 
-// Swap by renames so a reader of dist/ never sees a half-written site.
-const previousDir = `${outDir}.previous-${stamp}`;
-if (existsSync(outDir)) await rename(outDir, previousDir);
-await rename(stagingDir, outDir);
-await rm(previousDir, { recursive: true, force: true });
+swapIn(stagingDir, outDir, stamp);
 console.log(`Built ${outDir}`);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { acquireBuildLock as takeBuildLock } from '../../src/cli/build-lock.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -21,31 +21,14 @@ export function userEnvironment(): Record<string, string> {
 
 /**
  * Builds in one checkout share Astro's generated `.astro/` folder (the content-module map),
- * so `npm run build` takes this lock directory (src/cli/build.ts). A test that runs Astro
- * another way (`astro dev`) takes the same lock; one older than the longest build is left
- * over from a killed run and is taken over.
+ * so `npm run build` takes a lock (src/cli/build-lock.ts). A test that runs Astro another
+ * way (`astro dev`) takes the same lock.
  */
 const lockDir = resolve(repoRoot, 'node_modules', '.casebook-build.lock');
-const staleAfterMs = 600_000;
 
 /** Waits for the lock `npm run build` takes and returns its release: for tests that run Astro outside the build command (`astro dev`). */
 export function acquireBuildLock(): () => void {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      try {
-        if (Date.now() - statSync(lockDir).mtimeMs > staleAfterMs) rmSync(lockDir, { recursive: true, force: true });
-      } catch {
-        // Released between the two calls: try again.
-      }
-      Atomics.wait(pause, 0, 0, 250);
-    }
-  }
-  return () => rmSync(lockDir, { recursive: true, force: true });
+  return takeBuildLock(lockDir, { tookOver: () => {}, waiting: () => {} });
 }
 
 /** Runs `npm run build`'s script in a child process with the given environment. */
