@@ -18,7 +18,7 @@ export interface LockOwner {
   /** ISO time the build started. */
   started: string;
   /** Start time of the process in clock ticks since boot (Linux), so a reused PID is not mistaken for the owner. */
-  processStart?: string;
+  processStart?: string | undefined;
 }
 
 /** Field 22 of /proc/<pid>/stat (after the parenthesised command name, which may hold spaces). */
