@@ -34,7 +34,9 @@ export function printedConventions(study: Study): PrintedRow[] {
     );
   return conventions.rows.map((row, index) => {
     const entry = getSymbol(row.symbol as SymbolId);
-    const found = lines.find((line) => line.used.has(entry.id));
+    // The line must also show the symbol's own marks (a `]`, a `↑`), not only imply it, e.g. an overlap left open.
+    const marks = [...entry.symbol].filter((character) => !/[\p{L}\s]/u.test(character));
+    const found = lines.find((line) => line.used.has(entry.id) && (marks.length === 0 || marks.some((mark) => line.text.includes(mark))));
     return { order: index + 1, printed: row.printed, meaning: row.meaning, entry, example: found && { excerpt: found.excerpt.id, title: found.excerpt.title, text: found.text } };
   });
 }
