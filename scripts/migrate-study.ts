@@ -49,19 +49,25 @@ export function isLegacyStudy(study: Json): boolean {
   return 'journal' in study || 'durationNotes' in study || !('vocabulary' in study);
 }
 
+export function isLegacySession(session: Json): boolean {
+  const durations = session.durations as Record<string, unknown> | undefined;
+  return 'sequence' in session || (durations !== undefined && ('preTreatment' in durations || 'postTreatment' in durations));
+}
+
 export interface Migrated {
   study: Json;
   sessions: Map<string, Json>;
   excerpts: Map<string, Json>;
 }
 
+/** The folder's files in the current format; `sessions` may mix old and current files. */
 export function migrate(study: Json, sessions: Map<string, Json>, excerpts: Map<string, Json>): Migrated {
   const { journal, durationNotes, participants, ...rest } = study as Json & { journal?: Json; durationNotes?: Record<string, string>; participants: Json[] };
   const notes = durationNotes ?? {};
   const rows = [...sessions.values()].flatMap((session) => (session.sequence as Json[] | undefined) ?? []);
+  const timed = [...sessions.values()].some((session) => isLegacySession(session) && session.durations !== undefined);
   const actions = unique(rows.flatMap((row) => (row.actions as string[] | undefined) ?? []));
   const topics = unique(rows.flatMap((row) => (row.topics as string[] | undefined) ?? []));
-  const timed = [...sessions.values()].some((session) => session.durations !== undefined);
   const stepped = rows.length > 0;
   const note = (key: keyof typeof LEGACY_TIMING_LABELS) => (notes[key] === undefined ? {} : { note: notes[key] });
   const categories = LEGACY_CATEGORIES.flatMap(({ id, label, pattern, shape }) => {
@@ -127,6 +133,11 @@ export function migrate(study: Json, sessions: Map<string, Json>, excerpts: Map<
 
   const newSessions = new Map<string, Json>();
   for (const [name, session] of sessions) {
+    // A file already in the current format (no "sequence", no camel-case duration keys) is kept as it is.
+    if (!isLegacySession(session)) {
+      newSessions.set(name, session);
+      continue;
+    }
     const { durations, sequence, ...others } = session as Json & { durations?: Record<string, string>; sequence?: Json[] };
     newSessions.set(name, {
       ...pick(others, ['$schema', 'number', 'title', 'summary']),
@@ -177,7 +188,7 @@ async function main(): Promise<void> {
   const result = migrate(study, sessions, excerpts);
   const write = (path: string, value: Json) => writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
   await write(join(dir, 'study.json'), result.study);
-  await Promise.all([...result.sessions].map(([name, value]) => write(join(dir, 'sessions', name), value)));
+  await Promise.all([...result.sessions].filter(([name]) => isLegacySession(sessions.get(name)!)).map(([name, value]) => write(join(dir, 'sessions', name), value)));
   console.log(`Converted ${dir}: study.json and ${result.sessions.size} files in sessions/. Run npm run check to confirm.`);
 }
 
