@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { countProblems, formatReport } from '../study/diagnostics.ts';
-import { loadStudy, studyDir } from '../study/load.ts';
+import { checkStudyFolder } from '../study/check.ts';
+import { studyDir } from '../study/load.ts';
 import { acquireBuildLock, describeOwner } from './build-lock.ts';
 import { recoverOutput, renderFolder, sameFilesystem, stagingFolder, swapIn } from './build-output.ts';
 
@@ -52,7 +53,7 @@ const recovery = recoverOutput(outDir, checkout);
 if (recovery.restored) console.error(`Restored ${outDir} from ${recovery.restored}, left by a build stopped while it swapped the site in.`);
 if (recovery.removed.length > 0) console.error(`Removed ${recovery.removed.length} folder${recovery.removed.length === 1 ? '' : 's'} left by interrupted builds: ${recovery.removed.map((path) => relative(checkout, path)).join(', ')}`);
 
-const { files } = await loadStudy(studyDir());
+const { files } = await checkStudyFolder(studyDir());
 if (countProblems(files).errors > 0) {
   console.error(formatReport(files));
   console.error(`Nothing was built${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}.`);

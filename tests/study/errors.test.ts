@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countProblems, formatReport } from '../../src/study/diagnostics.ts';
-import { loadStudy } from '../../src/study/load.ts';
+import { checkStudyFolder } from '../../src/study/check.ts';
 import { fixturesDir, studyWithCase } from '../helpers/fixture-study.ts';
 
 const errorsDir = join(fixturesDir, 'errors');
@@ -16,14 +16,14 @@ const cases = readdirSync(errorsDir).sort();
 
 describe('content errors', () => {
   it('has a fixture for every error class the loader promises', () => {
-    expect(cases).toEqual(expect.arrayContaining(['json-syntax', 'missing-field', 'wrong-type', 'unknown-code', 'duplicate-id', 'duration-sum', 'unknown-key', 'unknown-session', 'missing-file', 'several', 'old-format', 'unknown-source', 'nested-duration-sum']));
+    expect(cases).toEqual(expect.arrayContaining(['json-syntax', 'missing-field', 'wrong-type', 'unknown-code', 'duplicate-id', 'duration-sum', 'unknown-key', 'unknown-session', 'missing-file', 'several', 'old-format', 'unknown-source', 'nested-duration-sum', 'mdx-frontmatter', 'mdx-components']));
   });
 
   for (const name of cases) {
     it(`reports ${name} with its place and fails`, async () => {
       const dir = await studyWithCase(join(errorsDir, name));
       try {
-        const { study, files } = await loadStudy(dir);
+        const { study, files } = await checkStudyFolder(dir);
         const actual = `${formatReport(files, dir)}\n`;
         await expect(actual).toMatchFileSnapshot(join(errorsDir, name, 'expected.txt'));
         expect(study).toBeUndefined();
