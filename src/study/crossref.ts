@@ -107,7 +107,8 @@ export function crossCheck(content: LoadedContent): void {
         error(source, ['step'], `Unknown step "${excerpt.step}" in ${unit} ${excerpt.session}`, 'unknown-step', `Use a row id of sessions/${excerpt.session}.json: ${session.steps.map((row) => row.id).join(', ') || '(it has no steps)'}.`);
       }
     }
-    let speakerSoFar = false;
+    // A source declared without speakers (a document, written comments) has lines nobody speaks.
+    let speakerSoFar = meta?.data.sources.find((declared) => declared.id === excerpt.source)?.speakers === false;
     excerpt.lines.forEach((line, index) => {
       if (line.kind !== 'turn') return;
       if (line.speaker === undefined && !speakerSoFar) {

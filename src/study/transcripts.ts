@@ -35,6 +35,8 @@ export function transcriptLines(excerpt: Pick<Excerpt, 'lines'>, participants: R
 
 export function checkTranscripts(excerpts: Loaded<Excerpt>[], meta: Pick<StudyMeta, 'participants' | 'sources'>): void {
   for (const { source, data } of excerpts) {
+    // Texts nobody speaks are not transcripts of talk: there is no notation to check.
+    if (meta.sources.find((declared) => declared.id === data.source)?.speakers === false) continue;
     const { messages } = parseTranscript(transcriptLines(data, meta.participants), { mode: transcriptMode(data, meta.sources) });
     for (const message of messages) {
       if (message.fatal !== false) continue; // info: a confident reading, nothing to fix

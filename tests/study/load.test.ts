@@ -1,3 +1,6 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/study/diagnostics.ts';
 import { loadStudy, studyDir } from '../../src/study/load.ts';
@@ -54,5 +57,28 @@ describe('studyDir', () => {
   it('uses STUDY_DIR when set and content/ otherwise', () => {
     expect(studyDir({ STUDY_DIR: '/tmp/x' })).toBe('/tmp/x');
     expect(studyDir({})).toMatch(/\/content$/);
+  });
+});
+
+describe('a source whose texts nobody speaks', () => {
+  it('takes lines without a speaker, where talk must name one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'casebook-speakerless-'));
+    try {
+      await cp(baseStudy, dir, { recursive: true });
+      const excerptPath = join(dir, 'excerpts', 'steady.json');
+      const excerpt = JSON.parse(await readFile(excerptPath, 'utf8'));
+      await writeFile(excerptPath, JSON.stringify({ ...excerpt, lines: [{ kind: 'turn', text: 'A comment left under the video.' }] }));
+      const talk = await loadStudy(dir);
+      expect(formatReport(talk.files, dir)).toContain('A turn without "speaker" continues the previous speaker, but no speaker comes before it');
+      const metaPath = join(dir, 'study.json');
+      const meta = JSON.parse(await readFile(metaPath, 'utf8'));
+      meta.sources = meta.sources.map((source: { id: string }) => (source.id === excerpt.source ? { ...source, speakers: false } : source));
+      await writeFile(metaPath, JSON.stringify(meta));
+      const written = await loadStudy(dir);
+      expect(formatReport(written.files, dir)).toMatch(/no problems/);
+      expect(written.study!.excerptIndex.get('steady')!.lines).toEqual([{ kind: 'turn', text: 'A comment left under the video.' }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

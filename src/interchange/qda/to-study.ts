@@ -424,7 +424,8 @@ function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: PositionU
       ...(Object.keys(article).length > 0 ? { article } : {}),
       notes: sourceReconstruction.length > 0 || fromCasebook ? sourceReconstruction : (basis?.notes ?? []),
     };
-    for (const [field, present] of [['interpretation', 'interpretation' in record], ['lead-in', 'leadIn' in record], ['source', 'source' in record], ['article section', article.section !== undefined], ['article order', article.order !== undefined]] as const) {
+    // Lead-in and article place are optional (a study need not be an article); these two are what an excerpt is for.
+    for (const [field, present] of [['interpretation', 'interpretation' in record], ['source', 'source' in record]] as const) {
       if (!present) toFillIn.set(field, [...(toFillIn.get(field) ?? []), id]);
     }
     const where = `source "${source.name}"${whole ? '' : `, selection ${span.selections[0]?.start ?? 0}–${span.selections[0]?.end ?? ''}`}`;

@@ -155,6 +155,8 @@ export const ExcerptSourceSchema = z.strictObject({
     .describe('"jefferson" for Conversation Analysis (Jefferson) notation, which is parsed and checked; "verbatim" for plain quoted words.'),
   /** What this source is, in a sentence, e.g. "What a participant said watching the recording". */
   description: TextSchema.optional().describe('What this source is, in a sentence.'),
+  /** false for texts nobody speaks (documents, field notes, written comments): their lines belong to no speaker. */
+  speakers: z.boolean().optional().describe('false for texts nobody speaks (documents, field notes, written comments), whose lines belong to no speaker; omit for talk, where every turn has one.'),
 });
 
 /** `content/study.json`: the study this site publishes, how it is published, and who took part. */
