@@ -84,3 +84,43 @@ describe('glossary term links', () => {
     expect(count).toBeGreaterThan(20);
   });
 });
+
+describe('the teaching hub', () => {
+  const hub = readPage(distDir, 'teaching/');
+  const main = hub.slice(hub.indexOf('<main'), hub.indexOf('</main>'));
+
+  it('opens with the materials: after the title and one lede, the cards come before the guide', () => {
+    const cards = main.indexOf('class="teaching-card"');
+    expect(cards).toBeGreaterThan(0);
+    expect(main.slice(0, cards)).not.toMatch(/<h2 id="(who-it-is-for|learning-objectives)"/);
+    expect(main.indexOf('id="who-it-is-for"')).toBeGreaterThan(cards);
+  });
+
+  it('shows each vignette card its class time and objectives from the frontmatter', () => {
+    const vignetteCards = [...main.matchAll(/<li class="teaching-card"[^>]*>([\s\S]*?)<\/li>\s*(?=<li class="teaching-card"|<\/ul>)/g)]
+      .map((match) => match[1]!)
+      .filter((card) => /href="\/teaching\/vignette-/.test(card));
+    expect(vignetteCards).toHaveLength(vignettes.length);
+    for (const card of vignetteCards) {
+      expect(card).toMatch(/Time:<\/span> \d+ minutes/);
+      expect(card).toMatch(/teaching-facts__objectives[^>]*>(<li[^>]*>[^<]+<\/li>){1,}/);
+    }
+  });
+
+  it('offers “Print this handout” on handouts only', () => {
+    const paths = teachingPaths();
+    sources.forEach((source, index) => {
+      expect(readPage(distDir, paths[index]!).includes('Print this handout'), source.id).toBe(source.kind === 'vignette');
+    });
+  });
+});
+
+describe('lesson plans', () => {
+  it('print their written task and its rubric, one row per criterion and one column per level', () => {
+    const html = readPage(distDir, 'teaching/lesson-50-minutes/');
+    const rubric = html.slice(html.indexOf('id="written-task"'), html.indexOf('</table>'));
+    expect(rubric).toContain('exact words they would say after the 35-second silence');
+    expect([...rubric.matchAll(/<th scope="col"[^>]*>([^<]+)</g)].map((match) => match[1])).toEqual(['Criterion', 'Strong', 'Developing', 'Not yet']);
+    expect([...rubric.matchAll(/<th scope="row"[^>]*>/g)]).toHaveLength(4);
+  });
+});

@@ -12,8 +12,9 @@ import Interpretation from '../teaching/Interpretation.astro';
 import TeachingLink from '../teaching/TeachingLink.astro';
 import SiteLink from '../teaching/SiteLink.astro';
 import ThemeLink from '../teaching/ThemeLink.astro';
+import Questions from '../teaching/Questions.astro';
 import type { MdxComponentName } from '../../study/prose/components.ts';
 
 // Exactly the components `npm run check` knows (src/study/prose/components.ts): adding one
 // here without its prop table there, or the reverse, does not type-check.
-export const mdxComponents = { Chart, Cite, Excerpt, ExcerptLink, Term, Analysis, Interpretation, SiteLink, TeachingLink, ThemeLink } satisfies Record<MdxComponentName, unknown>;
+export const mdxComponents = { Chart, Cite, Excerpt, ExcerptLink, Term, Analysis, Interpretation, SiteLink, TeachingLink, ThemeLink, Questions } satisfies Record<MdxComponentName, unknown>;

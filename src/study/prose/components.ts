@@ -93,6 +93,11 @@ export const mdxComponentSpecs = {
     example: '<TeachingLink id="discussion-questions" />',
     props: { id: { kind: 'teaching', required: true, doc: 'The teaching page’s file name without .mdx.' } },
   },
+  Questions: {
+    doc: 'Prints a teaching page’s questions for students, from the `questions` in its frontmatter (never the facilitator notes).',
+    example: '<Questions page="vignette-first-visit" />',
+    props: { page: { kind: 'teaching', required: true, doc: 'The teaching page whose questions to print, usually the page itself (file name without .mdx).' } },
+  },
   SiteLink: {
     doc: 'A link to another page of this site that works wherever the site is deployed.',
     example: '<SiteLink path="glossary/">the glossary</SiteLink>',
