@@ -118,7 +118,8 @@ describe('the teaching hub', () => {
 describe('lesson plans', () => {
   it('print their written task and its rubric, one row per criterion and one column per level', () => {
     const html = readPage(distDir, 'teaching/lesson-50-minutes/');
-    const rubric = html.slice(html.indexOf('id="written-task"'), html.indexOf('</table>'));
+    const start = html.indexOf('id="written-task"');
+    const rubric = html.slice(start, html.indexOf('</table>', start));
     expect(rubric).toContain('exact words they would say after the 35-second silence');
     expect([...rubric.matchAll(/<th scope="col"[^>]*>([^<]+)</g)].map((match) => match[1])).toEqual(['Criterion', 'Strong', 'Developing', 'Not yet']);
     expect([...rubric.matchAll(/<th scope="row"[^>]*>/g)]).toHaveLength(4);

@@ -95,7 +95,7 @@ export const mdxComponentSpecs = {
   },
   Questions: {
     doc: 'Prints a teaching page’s questions for students, from the `questions` in its frontmatter (never the facilitator notes).',
-    example: '<Questions page="vignette-first-visit" />',
+    example: '<Questions page="discussion-questions" />',
     props: { page: { kind: 'teaching', required: true, doc: 'The teaching page whose questions to print, usually the page itself (file name without .mdx).' } },
   },
   SiteLink: {
