@@ -89,6 +89,13 @@ function nested(field: JsonSchema, name: string, out: Row[]): void {
   if (item.items) nested(item, `${name}[]`, out);
 }
 
+/** A Markdown table of a schema's fields, one row per field (nested ones included). */
+export function fieldTable(schema: Record<string, unknown>): string[] {
+  const fieldRows: Row[] = [];
+  rows(schema as JsonSchema, '', fieldRows);
+  return ['| field | type | required | description |', '| --- | --- | --- | --- |', ...fieldRows.map((row) => `| ${cell(row.name)} | ${cell(row.type)} | ${row.required} | ${cell(row.description)} |`)];
+}
+
 export function renderDataFormat(): string {
   const out: string[] = [
     '# Data format',
@@ -110,11 +117,7 @@ export function renderDataFormat(): string {
     const where = 'file' in location ? `\`${location.file}\`` : `\`${location.folder}/<name>.json\`, one file each`;
     const optional = 'optional' in contentKinds[kind] ? ' (optional: a study may leave it out)' : '';
     out.push(`## ${title}`, '', `${where}${optional}; schema \`public/schemas/${schemaFile}\`.`, '');
-    out.push('| field | type | required | description |', '| --- | --- | --- | --- |');
-    const fieldRows: Row[] = [];
-    rows(jsonSchemaFor(kind) as JsonSchema, '', fieldRows);
-    for (const row of fieldRows) out.push(`| ${cell(row.name)} | ${cell(row.type)} | ${row.required} | ${cell(row.description)} |`);
-    out.push('');
+    out.push(...fieldTable(jsonSchemaFor(kind)), '');
   }
   return out.join('\n');
 }

@@ -15,6 +15,7 @@ import type { VFile } from 'vfile';
 import { countProblems, report, severityOf } from '../study/diagnostics.ts';
 import type { JsonPath } from '../study/json-source.ts';
 import { loadStudy } from '../study/load.ts';
+import { checkProse, proseTargets, teachingIds } from '../study/prose/check.ts';
 import type { Study } from '../study/model.ts';
 import { CodebookSchema, ExcerptSchema, SlugSchema } from '../study/schemas/index.ts';
 import { codebookRecord, defaultSchemaRefs, excerptRecord, jsonText, withoutSchemaRef } from './content-files.ts';
@@ -90,7 +91,10 @@ export async function stageAndValidate(proposal: Proposal): Promise<StageResult>
     if (proposal.codebook) await writeFile(join(staging, 'codebook.json'), jsonText(proposal.codebook.record));
     for (const file of proposal.files ?? []) await writeFile(join(staging, relative(dir, file.path)), file.text);
 
-    const { study, files: stagedFiles } = await loadStudy(staging);
+    const { study, files: studyFiles } = await loadStudy(staging);
+    // Prose cites excerpts and codes by id: a pruned excerpt or a removed code must not leave a chapter pointing at nothing.
+    const proseFiles = study ? (await checkProse(staging, proseTargets(study, await teachingIds(staging)))).filter((file) => file.messages.length > 0) : [];
+    const stagedFiles = [...studyFiles, ...proseFiles];
     const origins = [...new Set([...proposal.excerpts.map((entry) => entry.origin.file), ...(proposal.codebook ? [proposal.codebook.origin.file] : [])])];
     const others: VFile[] = [];
     for (const file of stagedFiles) {

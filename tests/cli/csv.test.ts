@@ -96,7 +96,8 @@ describe('npm run export:csv / import:csv', () => {
     const [header, ...rows] = parse(text.replace(/^\uFEFF/, '')) as string[][];
     const id = header!.indexOf('id');
     const order = header!.indexOf('article order');
-    const many = Array.from({ length: 3000 }, (_, n) => rows[n % rows.length]!.map((cell, index) => (index === id ? `row-${n + 1}` : index === order ? String(n + 1) : cell)));
+    // The first rows keep their ids: the study's chapters cite them, and pruning a cited excerpt is refused.
+    const many = Array.from({ length: 3000 }, (_, n) => rows[n % rows.length]!.map((cell, index) => (index === id && n >= rows.length ? `row-${n + 1}` : index === order ? String(n + 1) : cell)));
     await writeFile(csv, stringify([header!, ...many], { record_delimiter: '\r\n' }));
     const run = spawnSync('bash', ['-c', `ulimit -n 256 && exec "${process.execPath}" "${join(repoRoot, 'node_modules/tsx/dist/cli.mjs')}" "${join(repoRoot, 'src/cli/import-csv.ts')}" "${csv}" --prune`], { env: { ...process.env, STUDY_DIR: dir }, encoding: 'utf8', timeout: 300_000 });
     expect(run.stdout + run.stderr).not.toContain('EMFILE');

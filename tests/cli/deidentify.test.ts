@@ -42,7 +42,7 @@ describe('npm run check and build with a private identifiers list', () => {
     const dir = await copyStudy(baseStudy);
     temps.push(dir);
     await mkdir(join(dir, 'chapters'), { recursive: true });
-    await writeFile(join(dir, 'chapters', 'intro.mdx'), '---\ntitle: Intro\n---\n\nWe met Zoë Ortiz at the Boathouse.\n');
+    await writeFile(join(dir, 'chapters', 'intro.mdx'), '---\ntitle: Intro\ndescription: How we met.\norder: 9\n---\n\nWe met Zoë Ortiz at the Boathouse.\n');
     if (identifiers !== undefined) {
       await mkdir(join(dir, 'private'));
       await writeFile(join(dir, 'private', 'identifiers.txt'), identifiers);
@@ -54,7 +54,7 @@ describe('npm run check and build with a private identifiers list', () => {
   it('says that nothing was checked when there is no list, and passes', async () => {
     const result = runCli('check', [], { STUDY_DIR: await study() });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('✔ 12 files checked, no problems\nidentifiers: not checked (no ');
+    expect(result.stdout).toContain('✔ 14 files checked, no problems\nidentifiers: not checked (no ');
   });
 
   it('reports every hit in JSON and MDX at its line and column', async () => {
@@ -65,8 +65,8 @@ describe('npm run check and build with a private identifiers list', () => {
     expect(result.status).toBe(1);
     const hits = result.stdout.split('\n').filter((line) => line.includes('[identifier]'));
     expect(hits).toEqual([
-      'chapters/intro.mdx:5:8  error  Identifying term "Zoë Ortiz" (listed in private/identifiers.txt line 2) must not be published  [identifier]',
-      'chapters/intro.mdx:5:25  error  Identifying term "Boathouse" (listed in private/identifiers.txt line 3) must not be published  [identifier]',
+      'chapters/intro.mdx:7:8  error  Identifying term "Zoë Ortiz" (listed in private/identifiers.txt line 2) must not be published  [identifier]',
+      'chapters/intro.mdx:7:25  error  Identifying term "Boathouse" (listed in private/identifiers.txt line 3) must not be published  [identifier]',
       expect.stringMatching(/^references\.json:5:\d+  error  Identifying term "Boathouse" /),
       expect.stringMatching(new RegExp(`^study\\.json:${settingLine}:\\d+  error  Identifying term "boathouse" `)),
     ]);

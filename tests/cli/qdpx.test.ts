@@ -11,6 +11,9 @@ afterEach(async () => {
 
 const lessonFor = (first: string) => `---
 title: Lesson
+description: A lesson on the first theme.
+order: 1
+kind: lesson-plan
 codes: ["${first}", "2.0"]
 ---
 
@@ -50,6 +53,12 @@ async function harbour(): Promise<string> {
 describe('npm run import:qdpx / export:qdpx', () => {
   it('imports a project: codebook replaced, coded selections as excerpts, adjustments reported', async () => {
     const dir = await harbour();
+    const refused = runCli('import-qdpx', [join(fixturesDir, 'qdpx', 'standard.qdpx'), '--prune'], { STUDY_DIR: dir });
+    expect(refused.status, 'pruning an excerpt a chapter cites').toBe(1);
+    expect(refused.stdout + refused.stderr).toMatch(/chapters\/notes\.mdx:15:44  error  Unknown excerpt "oars-first"/);
+    expect(refused.stderr).toContain('Nothing was written.');
+    const notes = join(dir, 'chapters', 'notes.mdx');
+    await writeFile(notes, (await readFile(notes, 'utf8')).replace(/^The same exchange is coded as <ExcerptLink[^\n]*\n/m, ''));
     const result = runCli('import-qdpx', [join(fixturesDir, 'qdpx', 'standard.qdpx'), '--prune'], { STUDY_DIR: dir });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('warning  Code "Launching › Pushing off › … › Oar check" is nested deeper than a subtheme');
@@ -102,8 +111,8 @@ describe('npm run import:qdpx / export:qdpx', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('adjusted: code "Rigging" renumbered 1.1 → 3.0 (it is now a theme)');
     expect(result.stdout).toContain('follows the new number: discussion.json:3:16: discussion topic 1 1.1 → 3.0');
-    expect(result.stdout).toContain('follows the new number: teaching/lesson.mdx:3:10: frontmatter "codes" 1.1 → 3.0');
-    expect(result.stdout).toContain('follows the new number: teaching/lesson.mdx:6:29: <ThemeLink> 1.1 → 3.0');
+    expect(result.stdout).toContain('follows the new number: teaching/lesson.mdx:6:10: frontmatter "codes" 1.1 → 3.0');
+    expect(result.stdout).toContain('follows the new number: teaching/lesson.mdx:9:29: <ThemeLink> 1.1 → 3.0');
     expect(result.stdout).toContain('follows the new number: excerpts/steady.json: codes 1.1, 1.2 → 3.0, 1.2');
     expect(result.stdout).toMatch(/wrote   \S*discussion\.json/);
     expect(JSON.parse(await readFile(join(dir, 'discussion.json'), 'utf8')).topics.map((topic: { code: string }) => topic.code)).toEqual(['3.0', '2.0']);

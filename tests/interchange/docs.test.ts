@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderMdxReference } from '../../src/interchange/mdx-doc.ts';
 import { renderDataFormat } from '../../src/interchange/schema-doc.ts';
 import { ruleIds as caRuleIds } from '../../src/ca/diagnostics.ts';
 import { repoRoot } from '../helpers/build-site.ts';
@@ -28,6 +29,10 @@ function emittedRules(): Set<string> {
 describe('researcher documentation', () => {
   it('docs/data-format.md is what npm run docs generates from the schemas', () => {
     expect(readFileSync(join(docsDir, 'data-format.md'), 'utf8'), 'run npm run docs').toBe(renderDataFormat());
+  });
+
+  it('docs/mdx.md is what npm run docs generates from the prose schemas and component table', () => {
+    expect(readFileSync(join(docsDir, 'mdx.md'), 'utf8'), 'run npm run docs').toBe(renderMdxReference());
   });
 
   it('every relative link in README.md and docs/*.md points at an existing path', () => {

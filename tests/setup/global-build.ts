@@ -22,7 +22,7 @@ interface Sites {
 }
 
 interface Shared {
-  sites?: Promise<Sites>;
+  sites?: Promise<Sites> | undefined;
   users: number;
 }
 

@@ -341,8 +341,15 @@ function checkValue(file: VFile, place: Place | undefined, component: string, pr
   }
 }
 
-const chartNames = ['session-phases', 'step-sequence', 'theme-session-matrix', 'theme-process'] as const;
-export type ChartName = (typeof chartNames)[number];
+/** Every chart prose can embed, and when a study can draw it (for the MDX reference). */
+export const chartDocs = {
+  'session-phases': 'The length of each declared phase in every unit; needs study.json `timing` and units with `durations`.',
+  'step-sequence': 'The order of one unit’s steps (`session={n}`); needs study.json `steps` and that unit’s `steps` rows.',
+  'theme-session-matrix': 'How many excerpts of each theme come from each unit.',
+  'theme-process': 'The themes in the study’s order, each with its subthemes and excerpt counts, as links.',
+} as const;
+export type ChartName = keyof typeof chartDocs;
+const chartNames = Object.keys(chartDocs) as ChartName[];
 
 /** The charts a study can draw: the phases chart needs timing, the step chart a step table. */
 export function availableCharts(study: Study): ChartName[] {

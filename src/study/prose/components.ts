@@ -76,7 +76,7 @@ export const mdxComponentSpecs = {
     doc: 'Embeds a chart drawn from the study’s data, so prose never repeats its numbers.',
     example: '<Chart name="theme-session-matrix" />',
     props: {
-      name: { kind: 'chart', required: true, doc: 'Which chart; the names available depend on what the study declares (see docs/mdx.md).' },
+      name: { kind: 'chart', required: true, doc: 'Which chart (see Charts below); the names available depend on what the study declares.' },
       session: { kind: 'unit', doc: 'A session number, written {3}: required by the step-sequence chart, and highlights that session in the phases chart.' },
     },
   },
