@@ -1,5 +1,5 @@
 /**
- * `npm run import:qdpx -- project.qdpx [--prune] [--dry-run] [--codebook-only] [--positions utf-16|code-points]`:
+ * `npm run import:qdpx -- project.qdpx [--prune] [--dry-run] [--codebook-only] [--positions utf-16|code-points] [--source <id>]`:
  * reads a REFI-QDA project (.qdpx, or a bare .qde) or codebook (.qdc) into the study: the
  * code tree becomes the codebook, coded text selections become excerpts. Everything is
  * validated with the study's own checks, and every reference to a renumbered or removed
@@ -20,7 +20,7 @@ import { projectToStudy, type ImportedRecord } from '../interchange/qda/to-study
 import { readExcerptSources, readSpeakers } from '../interchange/speakers.ts';
 import { applyChanges, describeChanges, stageAndValidate, type Origin } from '../interchange/stage.ts';
 
-const usage = 'Usage: npm run import:qdpx -- project.qdpx|project.qde|codebook.qdc [--prune] [--dry-run] [--codebook-only] [--positions utf-16|code-points]';
+const usage = 'Usage: npm run import:qdpx -- project.qdpx|project.qde|codebook.qdc [--prune] [--dry-run] [--codebook-only] [--positions utf-16|code-points] [--source <id>]';
 const args = process.argv.slice(2);
 const positionsAt = args.indexOf('--positions');
 const positionsArg = positionsAt === -1 ? undefined : args[positionsAt + 1];
@@ -28,7 +28,14 @@ if (positionsAt !== -1 && positionsArg !== 'utf-16' && positionsArg !== 'code-po
   console.error(`--positions takes utf-16 or code-points, not ${positionsArg ?? 'nothing'}\n${usage}`);
   process.exit(2);
 }
-const input = args.find((arg, index) => !arg.startsWith('-') && (positionsAt === -1 || index !== positionsAt + 1));
+const sourceAt = args.indexOf('--source');
+const sourceArg = sourceAt === -1 ? undefined : args[sourceAt + 1];
+if (sourceAt !== -1 && (sourceArg === undefined || sourceArg.startsWith('-'))) {
+  console.error(`--source takes the id of a source declared in study.json\n${usage}`);
+  process.exit(2);
+}
+const optionValues = new Set([positionsAt, sourceAt].filter((at) => at !== -1).map((at) => at + 1));
+const input = args.find((arg, index) => !arg.startsWith('-') && !optionValues.has(index));
 if (!input) {
   console.error(usage);
   process.exit(2);
@@ -44,7 +51,7 @@ const prune = args.includes('--prune');
 const codebookOnly = args.includes('--codebook-only');
 const { project, notices } = readQdaFile(bytes, path);
 const existing = await readExistingStudy(dir);
-const imported = project ? projectToStudy(project, existing, await readSpeakers(dir), notices, { positions: positionsArg as PositionUnit | undefined, codebookOnly, excerptSources: await readExcerptSources(dir) }) : undefined;
+const imported = project ? projectToStudy(project, existing, await readSpeakers(dir), notices, { positions: positionsArg as PositionUnit | undefined, codebookOnly, excerptSources: await readExcerptSources(dir), source: sourceArg }) : undefined;
 for (const notice of notices) report(file, { ...notice, place: notice.place });
 if (!imported || countProblems([file]).errors > 0) {
   console.error(formatReport([file]));

@@ -20,12 +20,23 @@ export async function readSpeakers(dir: string): Promise<Speaker[]> {
   }
 }
 
-/** The ids of the excerpt sources study.json declares ("sources"), where it declares any. */
-export async function readExcerptSources(dir: string): Promise<string[]> {
+/** An excerpt source study.json declares: its id, and whether its texts are talk with speakers. */
+export interface DeclaredSource {
+  id: string;
+  /** false for texts nobody speaks (documents, written comments). */
+  speakers: boolean;
+}
+
+/** The excerpt sources study.json declares ("sources"), where it declares any. */
+export async function readExcerptSources(dir: string): Promise<DeclaredSource[]> {
   try {
     const meta = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8')) as { sources?: unknown };
     if (!Array.isArray(meta.sources)) return [];
-    return meta.sources.flatMap((source: unknown) => (source !== null && typeof source === 'object' && typeof (source as { id?: unknown }).id === 'string' ? [(source as { id: string }).id] : []));
+    return meta.sources.flatMap((source: unknown) => {
+      if (source === null || typeof source !== 'object') return [];
+      const { id, speakers } = source as { id?: unknown; speakers?: unknown };
+      return typeof id === 'string' ? [{ id, speakers: speakers !== false }] : [];
+    });
   } catch {
     return [];
   }

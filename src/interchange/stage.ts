@@ -81,10 +81,14 @@ export async function stageAndValidate(proposal: Proposal): Promise<StageResult>
       staged.set(join(staging, 'excerpts', name), { origin, placeholder, id });
     }
     const kept: string[] = [];
+    const pruned = new Set<string>();
     for (const name of existing) {
       const id = name.replace(/\.json$/, '');
       if (proposedIds.has(id)) continue;
-      if (proposal.prune) continue;
+      if (proposal.prune) {
+        pruned.add(id);
+        continue;
+      }
       kept.push(id);
       await cp(join(dir, 'excerpts', name), join(staging, 'excerpts', name));
     }
@@ -114,6 +118,13 @@ export async function stageAndValidate(proposal: Proposal): Promise<StageResult>
         }
       } else {
         file.path = join(dir, relative(staging, path));
+        // A citation of an excerpt --prune deletes is the import's doing, not a typo in the prose: say so.
+        for (const message of file.messages) {
+          if (message.ruleId !== 'unknown-excerpt' || typeof message.actual !== 'string' || !pruned.has(message.actual)) continue;
+          message.reason = `Cites excerpt "${message.actual}", which --prune would delete: the import does not contain it`;
+          message.message = message.reason;
+          message.note = 'Import without --prune to keep it, code it in the QDA project too, or remove the citation.';
+        }
         others.push(file);
       }
     }

@@ -108,12 +108,35 @@ describe('reading a project', () => {
 
   it('takes the source of unplaced excerpts from the study only when the study declares one source', async () => {
     const { project, notices } = readQdaFile(await fixture('nvivo-utf16.qdpx'), 'nvivo-utf16.qdpx');
-    const one = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: ['interview'] });
+    const one = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: [{ id: 'interview', speakers: true }] });
     expect(one.excerpts.map((entry) => entry.record.source)).toEqual(['interview', 'interview']);
     expect(one.adjustments).toContain('source: excerpts the project does not place come from "interview", the only source the study declares');
-    const two = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: ['interview', 'field-notes'] });
+    expect(one.notices.filter((notice) => notice.severity === 'error')).toEqual([]);
+    const two = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: [{ id: 'interview', speakers: true }, { id: 'field-notes', speakers: true }] });
     expect(two.excerpts.map((entry) => entry.record.source)).toEqual([undefined, undefined]);
-    expect(two.toFillIn).toContain('source: 2 excerpts (interview-1-how-was-the, interview-1-cold-water-but-steady)');
+    // One message for the document, not one per excerpt.
+    expect(two.notices.filter((notice) => notice.severity === 'error').map((notice) => [notice.rule, notice.reason])).toEqual([
+      ['qdpx-excerpt-source', 'Document "Interview 1": the project does not say which of the study\'s sources its 2 excerpts (interview-1-how-was-the, interview-1-cold-water-but-steady) come from, and the study declares "interview" and "field-notes"'],
+    ]);
+    const chosen = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: [{ id: 'interview', speakers: true }, { id: 'field-notes', speakers: true }], source: 'field-notes' });
+    expect(chosen.excerpts.map((entry) => entry.record.source)).toEqual(['field-notes', 'field-notes']);
+    expect(chosen.adjustments).toContain('source: excerpts the project does not place come from "field-notes", as asked (--source)');
+    const unknown = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: [{ id: 'interview', speakers: true }], source: 'diary' });
+    expect(unknown.notices.filter((notice) => notice.severity === 'error').map((notice) => notice.reason)).toEqual(['--source diary names no source of the study']);
+  });
+
+  it('refuses once per document texts without speaker labels for a source of talk, and takes them for a source nobody speaks', async () => {
+    const project = { ...readQdaFile(await fixture('nvivo-utf16.qdpx'), 'nvivo-utf16.qdpx').project! };
+    // Written comments, as in the NVivo projects of YouTube comments: no line starts with a label.
+    const text = 'great video, thanks\nI do not trust it\nwho paid for this?';
+    project.sources = [{ ...project.sources[0]!, text, selections: [{ ...project.sources[0]!.selections[0]!, start: 0, end: 19 }, { ...project.sources[0]!.selections[0]!, start: 20, end: text.length }] }];
+    const talk = projectToStudy(project, empty, speakers, [], { excerptSources: [{ id: 'interview', speakers: true }] });
+    expect(talk.notices.filter((notice) => notice.severity === 'error').map((notice) => [notice.rule, notice.reason])).toEqual([
+      ['qdpx-no-speaker', 'Document "Interview 1": 2 of its excerpts (interview-1-great-video-thanks, interview-1-i-do-not-trust) start with words no participant is named as saying, and their source "interview" is talk, where every turn has a speaker'],
+    ]);
+    const comments = projectToStudy(project, empty, speakers, [], { excerptSources: [{ id: 'interview', speakers: true }, { id: 'comments', speakers: false }], source: 'comments' });
+    expect(comments.notices.filter((notice) => notice.severity === 'error')).toEqual([]);
+    expect(comments.excerpts.map((entry) => entry.record.lines)).toEqual([[{ kind: 'turn', text: 'great video, thanks' }], [{ kind: 'turn', text: 'I do not trust it' }, { kind: 'turn', text: 'who paid for this?' }]]);
   });
 
   it('refuses positions it cannot tell apart, and reads them as asked', async () => {
@@ -172,6 +195,24 @@ describe('reading a project', () => {
     expect(result.adjustments).toContain(`themes kept in the study's order ("Launching", "Recovery"); the project lists them in another order, which QDA programs choose themselves`);
   });
 
+  it('keeps the study\'s theme colours against a QualCoder project, whose palette moves them, and takes a colour another program changed', async () => {
+    const { study } = await loadStudy(baseStudy);
+    const existing: ExistingStudy = { codebook: { themes: study!.themes }, excerpts: study!.excerptIndex };
+    // QualCoder's color_matcher (color_selector.py) puts #007A5A at #487E4B, further than a small tolerance would cover.
+    const qdc = (origin: string) => strToU8(`<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="${origin}"><Codes>
+  <Code guid="00000000-0000-4000-8000-000000000001" name="Launching" isCodable="true" color="#487E4B"><Code guid="00000000-0000-4000-8000-000000000002" name="Rigging" isCodable="true"/><Code guid="00000000-0000-4000-8000-000000000003" name="Pushing off" isCodable="true"/></Code>
+  <Code guid="00000000-0000-4000-8000-000000000005" name="Recovery" isCodable="true" color="#8A3B12"/>
+</Codes></CodeBook>`);
+    const launching = study!.themes[0]!;
+    const fromQualCoder = imported(qdc('QualCoder 3.7'), 'codebook.qdc', existing);
+    expect(CodebookSchema.parse(fromQualCoder.codebook!.record).themes[0]).toMatchObject({ colour: launching.colour, colourDark: launching.colourDark });
+    expect(fromQualCoder.adjustments).toContain(`theme "Launching": kept its colour ${launching.colour}; the project has #487E4B, but QualCoder 3.7 replaces every imported colour with the nearest of its palette, so its colours are not taken (change a theme's colour in codebook.json)`);
+    const fromNvivo = imported(qdc('NVivo 14'), 'codebook.qdc', existing);
+    expect(CodebookSchema.parse(fromNvivo.codebook!.record).themes[0]!.colour).toBe('#487E4B');
+    expect(fromNvivo.adjustments).toContain(`theme "Launching": colour ${launching.colour} changed to #487E4B, as the project has it`);
+  });
+
   it('renumbers a subtheme made a theme of its own, and says so', async () => {
     const { study } = await loadStudy(baseStudy);
     const existing: ExistingStudy = { codebook: { themes: study!.themes }, excerpts: study!.excerptIndex };
@@ -203,8 +244,10 @@ describe('reading a project', () => {
     expect(notices.filter((notice) => notice.rule === 'qdpx-skipped')).toHaveLength(7);
     const result = projectToStudy(project!, empty, speakers, [...notices]);
     const missing = result.notices.filter((notice) => notice.rule === 'qdpx-missing-text');
-    expect(missing.map((notice) => notice.severity)).toEqual(['warning', 'warning', 'error', 'error', 'error', 'error']);
-    expect(missing[2]!.reason).toBe('The text of source "1994 Diet Coke-Diet Coke Break.docx" cannot be read: text source "1994 Diet Coke-Diet Coke Break.docx" refers to internal://230B768E-5A3D-42B7-BE92-2A3721177944.txt, which only a .qdpx archive holds');
+    // The two uncoded sources are warnings; the four coded ones are one refusal, in one line.
+    expect(missing.map((notice) => notice.severity)).toEqual(['warning', 'warning', 'error']);
+    expect(missing[2]!.reason).toMatch(/^The texts of 4 coded sources cannot be read: text source "1994 Diet Coke-Diet Coke Break.docx" refers to internal:\/\/230B768E-5A3D-42B7-BE92-2A3721177944.txt, which only a .qdpx archive holds; text source "/);
+    expect(missing[2]!.reason).not.toContain('\n');
   });
 });
 

@@ -15,6 +15,7 @@ import { guidOf } from './guid.ts';
 import { walkCodes, type QdaCode, type QdaProject, type QdaSelection, type QdaTextSource } from './model.ts';
 import { decideUnit, locate, normaliseQuote, SourceText, unitEvidence, type PositionUnit } from './positions.ts';
 import type { QdaNotice } from './read.ts';
+import type { DeclaredSource } from '../speakers.ts';
 
 /** The study folder's current codebook and excerpts, where they are valid. */
 export interface ExistingStudy {
@@ -80,7 +81,7 @@ interface CodeMapping {
  * next free number in its theme; a recognised subtheme under another theme is renumbered,
  * and that is reported.
  */
-function mapCodebook(codes: readonly QdaCode[], existing: Codebook | undefined, notices: QdaNotice[], adjustments: string[]): CodeMapping {
+function mapCodebook(codes: readonly QdaCode[], existing: Codebook | undefined, origin: string | undefined, notices: QdaNotice[], adjustments: string[]): CodeMapping {
   const known = existing ? codeInfos(existing.themes) : [];
   const byGuid = new Map(known.map((info) => [guidOf.code(info.slug).toLowerCase(), info]));
   const nameCounts = new Map<string, number>();
@@ -153,7 +154,7 @@ function mapCodebook(codes: readonly QdaCode[], existing: Codebook | undefined, 
     if (matched && matched.code !== number) renumbered.set(matched.code, number);
     for (const { code: inner } of walkCodes([code])) codeOf.set(inner.guid, number);
     const slug = slugFor(code, matched);
-    const colours = themeColoursFor(code, matched, t, adjustments);
+    const colours = themeColoursFor(code, matched, t, origin, adjustments);
     const takenSubthemes = new Set(code.children.flatMap((child) => {
       const childMatch = matches.get(child);
       return childMatch?.kind === 'subtheme' && themeNumber(childMatch.code) === n ? [Number(childMatch.code.split('.')[1])] : [];
@@ -200,27 +201,25 @@ function mapCodebook(codes: readonly QdaCode[], existing: Codebook | undefined, 
 }
 
 /**
- * QualCoder replaces an imported colour by the nearest of its own 120; a colour that close to
- * the study's is the same colour, not a change.
+ * Programs that replace every imported colour by the nearest of their own palette (QualCoder
+ * keeps 120, and a theme's colour can come back far from where it went: #007A5A as #487E4B).
+ * What such a project says about a known theme's colour is the palette's doing, so the
+ * study's colours are kept and the difference is reported; a colour change is made in
+ * codebook.json.
  */
-const paletteSnap = 64;
+const quantisesColours = /qualcoder/i;
 
-function colourDistance(a: string, b: string): number {
-  const channels = (hex: string) => [1, 3, 5].map((index) => Number.parseInt(hex.slice(index, index + 2), 16));
-  const [x, y] = [channels(a), channels(b)];
-  return Math.hypot(...x.map((value, index) => value - y[index]!));
-}
-
-function themeColoursFor(code: QdaCode, matched: CodeInfo | undefined, index: number, adjustments: string[]): { colour: string; colourDark: string } {
+function themeColoursFor(code: QdaCode, matched: CodeInfo | undefined, index: number, origin: string | undefined, adjustments: string[]): { colour: string; colourDark: string } {
   const previous = matched?.kind === 'theme' ? matched.theme : undefined;
   if (previous && (code.colour === undefined || code.colour.toUpperCase() === previous.colour.toUpperCase())) return { colour: previous.colour, colourDark: previous.colourDark };
-  if (previous && code.colour !== undefined && colourDistance(code.colour, previous.colour) <= paletteSnap) {
-    adjustments.push(`theme "${code.name}": kept its colour ${previous.colour}; the project has ${code.colour}, the nearest in the QDA program's palette`);
+  if (previous && origin !== undefined && quantisesColours.test(origin)) {
+    adjustments.push(`theme "${code.name}": kept its colour ${previous.colour}; the project has ${code.colour}, but ${origin} replaces every imported colour with the nearest of its palette, so its colours are not taken (change a theme's colour in codebook.json)`);
     return { colour: previous.colour, colourDark: previous.colourDark };
   }
   const base = code.colour ?? fallbackPalette[index % fallbackPalette.length]!;
   const computed = themeColours(base);
   if (code.colour === undefined) adjustments.push(`theme "${code.name}": no colour in the project, took ${base} from the palette`);
+  else if (previous) adjustments.push(`theme "${code.name}": colour ${previous.colour} changed to ${code.colour}, as the project has it`);
   for (const adjustment of computed.adjustments) adjustments.push(`theme "${code.name}": ${adjustment}`);
   return { colour: computed.colour, colourDark: computed.colourDark };
 }
@@ -282,23 +281,35 @@ export interface ImportOptions {
   positions?: PositionUnit | undefined;
   /** Import the code tree only, not the coded selections. */
   codebookOnly?: boolean | undefined;
-  /** The excerpt sources the study declares (study.json "sources"): with only one, every excerpt comes from it. */
-  excerptSources?: readonly string[] | undefined;
+  /**
+   * The excerpt sources the study declares (study.json "sources"): with only one, every
+   * excerpt the project does not place comes from it. When given, excerpts left without a
+   * source, or with turns nobody speaks in a source of talk, are refused per document.
+   */
+  excerptSources?: readonly DeclaredSource[] | undefined;
+  /** The declared source every excerpt the project does not place comes from (`--source`). */
+  source?: string | undefined;
 }
 
 export function projectToStudy(project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], notices: QdaNotice[], options: ImportOptions = {}): QdaImport {
   const adjustments: string[] = [];
-  const { codebook, codeOf, renumbered, removed } = mapCodebook(project.codes, existing.codebook, notices, adjustments);
+  const { codebook, codeOf, renumbered, removed } = mapCodebook(project.codes, existing.codebook, project.origin, notices, adjustments);
   const base = { codebook, notices, adjustments, renumbered, removed, positions: undefined, toFillIn: [] };
   if (project.kind === 'codebook' || options.codebookOnly) return { ...base, excerpts: [] };
 
+  // Coded sources whose texts are missing are one refusal, however many there are.
+  const unreadable: string[] = [];
   const readable = project.sources.flatMap((source) => {
     if (source.text !== undefined) return [{ source, text: new SourceText(source.text) }];
     if (source.missing === undefined) return [];
     const coded = source.selections.length + (source.codeGuids.length > 0 ? 1 : 0);
-    notices.push({ severity: coded > 0 ? 'error' : 'warning', rule: 'qdpx-missing-text', reason: `The text of source "${source.name}" cannot be read: ${source.missing}`, fix: coded > 0 ? 'Export the project again as a .qdpx so the source texts travel with it.' : 'Nothing to do: the source has no codings.' });
+    if (coded > 0) unreadable.push(source.missing);
+    else notices.push({ severity: 'warning', rule: 'qdpx-missing-text', reason: `The text of source "${source.name}" cannot be read: ${source.missing}`, fix: 'Nothing to do: the source has no codings.' });
     return [];
   });
+  if (unreadable.length > 0) {
+    notices.push({ severity: 'error', rule: 'qdpx-missing-text', reason: `The text${unreadable.length === 1 ? '' : 's'} of ${unreadable.length === 1 ? 'a coded source' : `${unreadable.length} coded sources`} cannot be read: ${unreadable.join('; ')}`, fix: 'Export the project again as a .qdpx so the source texts travel with it, or import its codes alone with --codebook-only.' });
+  }
   const positions = (selection: QdaSelection) => ({ start: selection.start, end: selection.end, quote: selection.name && normaliseQuote(selection.name).length > 0 ? normaliseQuote(selection.name) : undefined });
   const decision = decideUnit(project.origin, unitEvidence(readable.map(({ source, text }) => ({ text, selections: source.selections.filter((selection) => selection.codeGuids.length > 0).map(positions) }))), options.positions);
   if (decision.unit === undefined) {
@@ -308,9 +319,18 @@ export function projectToStudy(project: QdaProject, existing: ExistingStudy, spe
   const excerpts: ImportedRecord[] = [];
   const toFillIn = new Map<string, string[]>();
   const usedIds = new Set<string>();
-  const onlySource = options.excerptSources?.length === 1 ? options.excerptSources[0] : undefined;
-  for (const { source, text } of readable) excerpts.push(...sourceExcerpts(source, text, decision.unit, project, existing, speakers, codeOf, usedIds, notices, toFillIn, onlySource));
-  if (onlySource !== undefined && excerpts.some((entry) => entry.record.source === onlySource && !entry.fromVariable)) adjustments.push(`source: excerpts the project does not place come from "${onlySource}", the only source the study declares`);
+  const declared = options.excerptSources;
+  if (options.source !== undefined && declared !== undefined && !declared.some((candidate) => candidate.id === options.source)) {
+    notices.push({ severity: 'error', rule: 'qdpx-source-option', reason: `--source ${options.source} names no source of the study`, fix: `Use one of ${declared.map((candidate) => candidate.id).join(', ') || '(none: declare the source in study.json "sources")'}.` });
+    return { ...base, excerpts: [], positions: decision.why };
+  }
+  const onlySource = options.source ?? (declared?.length === 1 ? declared[0]!.id : undefined);
+  for (const { source, text } of readable) {
+    const records = sourceExcerpts(source, text, decision.unit, project, existing, speakers, codeOf, usedIds, notices, toFillIn, onlySource);
+    if (declared !== undefined) refuseUnplaceable(source, records, declared, notices);
+    excerpts.push(...records);
+  }
+  if (onlySource !== undefined && excerpts.some((entry) => entry.record.source === onlySource && !entry.fromVariable)) adjustments.push(`source: excerpts the project does not place come from "${onlySource}", ${options.source !== undefined ? 'as asked (--source)' : 'the only source the study declares'}`);
   const unknownSpeakers = speakerLabelsNotParticipants(readable.map(({ text }) => text.lf), speakers);
   return {
     ...base,
@@ -321,6 +341,42 @@ export function projectToStudy(project: QdaProject, existing: ExistingStudy, spe
       ...(unknownSpeakers.length > 0 ? [`speakers: ${unknownSpeakers.map(([label, count]) => `"${label}" starts ${count} lines`).join(', ')}; if these are speakers, add them to study.json's participants and import again to attribute their turns`] : []),
     ],
   };
+}
+
+/**
+ * What the study check would report once per excerpt, said once per document of the
+ * project, before anything is staged: excerpts the project does not place when the study
+ * has several sources to choose from, and excerpts whose turns nobody speaks when their
+ * source is talk (the comments, documents and field notes of a real project have no
+ * speaker labels).
+ */
+function refuseUnplaceable(source: QdaTextSource, records: readonly ImportedRecord[], declared: readonly DeclaredSource[], notices: QdaNotice[]): void {
+  const list = (ids: string[]) => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? `, and ${ids.length - 3} more` : ''}`;
+  const ids = (entries: readonly ImportedRecord[]) => entries.map((entry) => String(entry.record.id));
+  const unplaced = records.filter((entry) => entry.record.source === undefined);
+  if (unplaced.length > 0) {
+    notices.push({
+      severity: 'error',
+      rule: 'qdpx-excerpt-source',
+      reason: `Document "${source.name}": the project does not say which of the study's sources its ${unplaced.length} excerpt${unplaced.length === 1 ? '' : 's'} (${list(ids(unplaced))}) come from, and the study declares ${declared.length === 0 ? 'none' : declared.map((candidate) => `"${candidate.id}"`).join(' and ')}`,
+      fix: declared.length === 0 ? 'Declare the source of these texts in study.json "sources" and import again.' : 'Import again with --source <id> (one of the sources above), or give the document a variable "source" in the QDA program.',
+    });
+  }
+  const bySource = new Map(declared.map((candidate) => [candidate.id, candidate]));
+  const unspoken = records.filter((entry) => {
+    const kind = bySource.get(String(entry.record.source));
+    const firstTurn = (entry.record.lines as Line[]).find((line) => line.kind === 'turn');
+    return kind?.speakers === true && firstTurn !== undefined && firstTurn.speaker === undefined;
+  });
+  if (unspoken.length > 0) {
+    const kinds = [...new Set(unspoken.map((entry) => String(entry.record.source)))];
+    notices.push({
+      severity: 'error',
+      rule: 'qdpx-no-speaker',
+      reason: `Document "${source.name}": ${unspoken.length} of its excerpts (${list(ids(unspoken))}) start with words no participant is named as saying, and their source ${kinds.map((kind) => `"${kind}"`).join(', ')} is talk, where every turn has a speaker`,
+      fix: 'If these texts are documents or written comments, declare their source with "speakers": false in study.json and import with --source <it>; if they are talk, start each turn with a participant\'s label ("Label: words") in the QDA program, or add the labels the text uses to study.json\'s participants.',
+    });
+  }
 }
 
 /**
