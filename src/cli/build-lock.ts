@@ -21,15 +21,18 @@ export interface LockOwner {
   processStart?: string | undefined;
 }
 
-/** Field 22 of /proc/<pid>/stat (after the parenthesised command name, which may hold spaces). */
-function processStart(pid: number): string | undefined {
+/** Fields 3 onwards of /proc/<pid>/stat (after the parenthesised command name, which may hold spaces). */
+function procStat(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
 }
+
+/** Field 22: start time in clock ticks since boot. */
+const processStart = (pid: number): string | undefined => procStat(pid)?.[19];
 
 function isAlive(owner: LockOwner): boolean {
   // Another machine's process cannot be looked up: treat it as alive (a shared disk).
@@ -39,7 +42,10 @@ function isAlive(owner: LockOwner): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  const start = processStart(owner.pid);
+  const stat = procStat(owner.pid);
+  // A killed build stays a zombie until its parent reaps it; it will never release the lock.
+  if (stat?.[0] === 'Z' || stat?.[0] === 'X') return false;
+  const start = stat?.[19];
   return owner.processStart === undefined || start === undefined || start === owner.processStart;
 }
 

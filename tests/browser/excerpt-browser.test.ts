@@ -73,7 +73,7 @@ describe('with JavaScript', () => {
     await page.goto(`${site.server.url}${path}`);
     await page.locator('#sessions').locator('..').locator(`a[href*="session=${number}"]`).click();
     // The filter script runs after the new page loads; poll rather than race it.
-    await expect.poll(() => visibleIds(page), { timeout: 10_000 }).toEqual(expected({ code: leaf.code, session: String(number) }));
+    await expect.poll(() => visibleIds(page), { timeout: 300_000 }).toEqual(expected({ code: leaf.code, session: String(number) }));
     expect(expected({ code: leaf.code, session: String(number) }).length).toBeGreaterThan(0);
     await page.close();
   });

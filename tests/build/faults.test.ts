@@ -45,7 +45,7 @@ function startBuild(): { child: ChildProcess; output: () => string; exited: Prom
   return { child, output: () => output, exited };
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 240_000): Promise<void> {
+async function until(condition: () => boolean, what: string, timeoutMs = 600_000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting until ${what}`);
@@ -86,7 +86,7 @@ beforeAll(async () => {
   const first = buildSite({ STUDY_DIR: baseStudy, CASEBOOK_DIST: dist });
   if (first.status !== 0) throw new Error(first.output);
   await writeFile(join(dist, 'previous-site.txt'), 'first build');
-}, 300_000);
+});
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -98,17 +98,17 @@ describe('a build killed with kill -9', () => {
   it('during the check leaves the previous site', async () => {
     killed.push(await killBuildWhen(() => true, 'it holds the lock'));
     assertWholeSite(dist, 'first build');
-  }, 300_000);
+  });
 
   it('while Astro renders leaves the previous site', async () => {
     killed.push(await killBuildWhen(() => staging() !== undefined && existsSync(join(dirname(dist), staging()!, 'index.html')), 'Astro writes pages'));
     assertWholeSite(dist, 'first build');
-  }, 300_000);
+  });
 
   it('while Pagefind indexes leaves the previous site', async () => {
     killed.push(await killBuildWhen(() => staging() !== undefined && existsSync(join(dirname(dist), staging()!, 'pagefind')), 'Pagefind writes its index'));
     assertWholeSite(dist, 'first build');
-  }, 300_000);
+  });
 
   it('is followed by a build that takes over the lock at once, cleans up and succeeds', async () => {
     // Every kill left its lock and (past the check) its staging folder.
@@ -120,7 +120,7 @@ describe('a build killed with kill -9', () => {
     assertWholeSite(dist, undefined);
     expect(existsSync(join(dist, 'previous-site.txt'))).toBe(false);
     expect(leftovers()).toEqual([]);
-  }, 300_000);
+  });
 
   it('between the two renames of the swap is restored by the next build', async () => {
     // The state that kill leaves: the old site renamed aside, the new one still staged, the lock held by a dead process.
@@ -146,5 +146,5 @@ describe('a build killed with kill -9', () => {
     assertWholeSite(dist, undefined);
     expect(leftovers()).toEqual([]);
     expect(await readFile(join(dist, 'index.html'), 'utf8')).toContain('Harbour');
-  }, 300_000);
+  });
 });

@@ -18,7 +18,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'casebook-build-'));
   dist = join(work, 'dist');
   firstBuild = buildSite({ STUDY_DIR: baseStudy, CASEBOOK_DIST: dist });
-}, 300_000);
+});
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await writeStudy(join(work, 'study'), files);
   dist = join(work, 'dist');
   build = buildSite({ STUDY_DIR: join(work, 'study'), CASEBOOK_DIST: dist });
-}, 300_000);
+});
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

@@ -103,5 +103,5 @@ describe('npm run export:csv / import:csv', () => {
     expect(run.stdout + run.stderr).not.toContain('EMFILE');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(await readdir(join(dir, 'excerpts'))).toHaveLength(3000);
-  }, 300_000);
+  });
 });

@@ -67,7 +67,7 @@ beforeAll(async () => {
   server.on('exit', (code, signal) => (log += `\n(dev server exited: ${signal ?? code})`));
   const first = await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('it smells like butter chicken'), 60);
   if (!first.startsWith('it smells like butter chicken')) throw new Error(`The dev server did not serve the excerpt page (last: ${first}):\n${log}`);
-}, 180_000);
+});
 
 afterAll(async () => {
   if (server?.pid) process.kill(-server.pid);
@@ -80,7 +80,7 @@ describe('npm run dev', () => {
     const file = join(copy, 'excerpts', 'butter-chicken.json');
     await edit(file, (text) => text.replace('"title": "it smells like butter chicken"', '"title": "edited in the dev loop"'));
     expect(await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('edited in the dev loop')), log).toMatch(/^edited in the dev loop/);
-  }, 60_000);
+  });
 
   // Repeated edits with the page open: the situation in which a chapter used to keep its
   // old frontmatter until a restart (see refreshContentStore in src/study/vite-watch.ts).
@@ -92,5 +92,5 @@ describe('npm run dev', () => {
       const wanted = `Introduction, edit ${round} `;
       expect(await titleBecomes('/chapters/introduction/', (found) => found.startsWith(wanted), 40), log).toMatch(new RegExp(`^${wanted}`));
     }
-  }, 200_000);
+  });
 });

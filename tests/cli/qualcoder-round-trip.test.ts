@@ -71,5 +71,5 @@ describe('export → QualCoder → rename a code, recode an excerpt → export �
     expect(sections[2]).toBe('Excerpts\n  recoded     butter-chicken  2.2 Comfort → 2.1 Safety');
     const afterFiles = await files(after);
     expect([...afterFiles.keys()].filter((path) => afterFiles.get(path) !== beforeFiles.get(path)).sort()).toEqual(['codebook.json', 'excerpts/butter-chicken.json']);
-  }, 300_000);
+  });
 });

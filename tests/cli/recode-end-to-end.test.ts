@@ -62,7 +62,7 @@ describe('recode → import → build → diff', () => {
     expect(sections[1]).toBe('Codes\n  no change');
     expect(sections[2]).toBe('Excerpts\n  recoded     butter-chicken  2.2 Comfort → 2.1 Safety');
     expect(sections[3]).toMatch(/\n {2}2\.0 Pleasure +5 +5 +0\n/);
-  }, 300_000);
+  });
 
   it('through a QDA program (REFI-QDA project)', async () => {
     const { before, after } = await editions();
@@ -90,5 +90,5 @@ describe('recode → import → build → diff', () => {
     expect(sections[2]).toBe('Excerpts\n  recoded     butter-chicken  2.2 Comfort → 2.1 Safety');
     const codebook = JSON.parse(await readFile(join(after, 'codebook.json'), 'utf8'));
     expect(codebook.themes[1].subthemes[1]).toMatchObject({ code: '2.2', name: 'Comfort and warmth', slug: 'comfort' });
-  }, 120_000);
+  });
 });

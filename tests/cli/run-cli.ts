@@ -10,7 +10,7 @@ export function runCli(name: string, args: string[], env: Record<string, string>
     cwd,
     env: { ...process.env, ...env },
     encoding: 'utf8',
-    timeout: 300_000,
+    timeout: 600_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}${result.stderr}` };
 }

@@ -14,7 +14,7 @@ describe('launching the browser with no Chromium installed', () => {
       cwd: repoRoot,
       env: { ...process.env, CASEBOOK_CHROMIUM: '/nonexistent/chromium' },
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 600_000,
     });
     expect(result.stdout.trim()).toBe('No Chromium at /nonexistent/chromium. Install it with: sudo apt-get install -y chromium (or set CASEBOOK_CHROMIUM).');
   });

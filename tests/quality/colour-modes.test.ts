@@ -60,5 +60,5 @@ describe('the two routes to each colour mode', () => {
       await context.close();
     }
     expect(differences).toEqual([]);
-  }, 300_000);
+  });
 });

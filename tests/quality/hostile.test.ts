@@ -115,7 +115,7 @@ describe('the hostile fixture study', () => {
     }
     expect(problems).toEqual([]);
     expect(incidents).toEqual({ dialogs: [], errors: [] });
-  }, 300_000);
+  });
 
   it("prints each excerpt's title, lead-in and interpretation exactly, on its own page", async () => {
     const page = await site.browser.newPage();
@@ -130,7 +130,7 @@ describe('the hostile fixture study', () => {
     } finally {
       await page.close();
     }
-  }, 120_000);
+  });
 
   it('keeps every page within a 360 px wide screen', async () => {
     const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
@@ -146,7 +146,7 @@ describe('the hostile fixture study', () => {
       await context.close();
     }
     expect(overflows).toEqual([]);
-  }, 300_000);
+  });
 
   // Searches that between them return every hostile record: each hostile label and text holds these words.
   const hostileQueries = ['hostile', 'pwned', 'script', 'img onerror'];
@@ -193,5 +193,5 @@ root.dataset.state = 'ready';`;
     } finally {
       rmSync(planted, { recursive: true, force: true });
     }
-  }, 300_000);
+  });
 });

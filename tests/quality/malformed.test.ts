@@ -138,6 +138,6 @@ describe('bad content', () => {
         await chmod(join(study, 'excerpts', 'steady.json'), 0o644).catch(() => undefined);
         await rm(study, { recursive: true, force: true });
       }
-    }, 300_000);
+    });
   }
 });

@@ -19,7 +19,7 @@ function injected(): string[] {
 }
 
 async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-search][data-state="ready"], [data-search-failed]:not([hidden])', { timeout: 60_000 });
+  await page.waitForSelector('[data-search][data-state="ready"], [data-search-failed]:not([hidden])');
 }
 
 /**

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await cp(join(import.meta.dirname, 'fixtures', 'citing-works.mdx'), join(study, 'chapters', 'citing-works.mdx'));
   build = buildSite({ STUDY_DIR: study, CASEBOOK_DIST: dist, CASEBOOK_BASE: base, CASEBOOK_SITE: site });
   htmlFiles = existsSync(dist) ? (await readdir(dist, { recursive: true })).filter((name) => name.endsWith('.html')) : [];
-}, 300_000);
+});
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

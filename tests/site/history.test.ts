@@ -33,7 +33,7 @@ describe('coding history of a study with recorded editions', () => {
     study = await studyWithCase(join(fixturesDir, 'history'));
     dist = join(work, 'dist');
     build = buildSite({ STUDY_DIR: study, CASEBOOK_DIST: dist });
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await Promise.all([rm(work, { recursive: true, force: true }), rm(study, { recursive: true, force: true })]);
@@ -125,7 +125,7 @@ describe('coding history of a study with recorded editions', () => {
       await browser.close();
       await server.close();
     }
-  }, 120_000);
+  });
 });
 
 describe('coding history of the bundled study', () => {

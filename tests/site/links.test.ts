@@ -28,7 +28,7 @@ describe('internal links under a base path', () => {
     work = await mkdtemp(join(tmpdir(), 'casebook-links-'));
     dist = join(work, 'dist');
     build = buildSite({ STUDY_DIR: baseStudy, CASEBOOK_DIST: dist, CASEBOOK_BASE: '/casebook/' });
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await rm(work, { recursive: true, force: true });

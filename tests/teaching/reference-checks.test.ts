@@ -53,5 +53,5 @@ describe('building a study with a broken discussion question', () => {
     expect(result.status).toBe(1);
     expect(result.output).toMatch(/discussion\.json:\d+:\d+ {2}error {2}Unknown excerpt "watch-that-space": there is no excerpts\/watch-that-space\.json {2}\[unknown-excerpt\]/);
     expect(result.output).not.toContain('[build] Building static entrypoints');
-  }, 300_000);
+  });
 });
