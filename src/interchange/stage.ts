@@ -7,7 +7,7 @@
  * never sees a half-written file.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { cp, mkdtemp, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { getLocation } from 'jsonc-parser';
@@ -59,6 +59,8 @@ export interface StageResult {
 
 export async function stageAndValidate(proposal: Proposal): Promise<StageResult> {
   const dir = resolve(proposal.dir);
+  // A study folder that is not there (STUDY_DIR mistyped) is the loader's located message, not a failed copy.
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) return { files: (await loadStudy(dir)).files, study: undefined, changes: [], kept: [] };
   const staging = await mkdtemp(join(tmpdir(), 'casebook-import-'));
   try {
     await cp(dir, staging, { recursive: true, filter: (source) => !isInside(source, join(dir, 'excerpts')) || source === join(dir, 'excerpts') });

@@ -67,6 +67,14 @@ describe('npm run import:qdpx / export:qdpx', () => {
     expect(runCli('check', [], { STUDY_DIR: dir }).status).toBe(0);
   });
 
+  it('names a study folder that is not there instead of failing with a stack trace', () => {
+    const result = runCli('import-qdpx', [join(fixturesDir, 'qdpx', 'codebook.qdc')], { STUDY_DIR: join(fixturesDir, 'no-such-study') });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('error  Study folder not found: ');
+    expect(result.output).toContain('[missing-folder]');
+    expect(result.output).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses a selection outside its text and writes nothing', async () => {
     const dir = await harbour();
     const before = await readFile(join(dir, 'codebook.json'), 'utf8');
