@@ -5,7 +5,8 @@
  * three deep with no descriptions and no notes, one selection per code on the same
  * stretch), imported with the real command into a copy of the test fixture study.
  */
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { mulberry32 } from './generate.ts';
@@ -77,9 +78,28 @@ export interface QdaBench {
   shape: QdaShape;
   bytes: number;
   run: TreeRun;
+  /** Processor time (user and system) of the import's whole process tree, in ms. */
+  cpuMs: number;
 }
 
-/** Imports the project with `npm run import:qdpx -- … --prune --dry-run` into a copy of the fixture study. */
+/**
+ * Processor time of this process's waited-for children, in ms (`cutime` + `cstime` of
+ * /proc/self/stat): on a shared machine it measures the import's own work where wall time
+ * measures the queue for the cores.
+ */
+async function childrenCpuMs(): Promise<number> {
+  const stat = await readFile('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticks;
+}
+
+/**
+ * Imports the project with `npm run import:qdpx -- … --prune --dry-run --source interview`
+ * into a copy of the fixture study that can take it: the interviewer and respondent the
+ * texts name are declared participants, "interview" a declared source, and the chapter's
+ * citation of an excerpt --prune deletes is taken out.
+ */
 export async function benchQdaImport(root: string, work: string, shape = nvivoShape): Promise<QdaBench> {
   const dir = join(work, 'qda');
   await mkdir(dir, { recursive: true });
@@ -88,6 +108,13 @@ export async function benchQdaImport(root: string, work: string, shape = nvivoSh
   await writeFile(project, bytes);
   const study = join(dir, `study-${Date.now()}`);
   await cp(join(root, 'tests', 'fixtures', 'studies', 'harbour'), study, { recursive: true });
-  const run = await runTree(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'cli', 'import-qdpx.ts'), project, '--prune', '--dry-run'], { ...process.env, STUDY_DIR: study }, [], 120_000);
-  return { shape, bytes: bytes.length, run };
+  const meta = JSON.parse(await readFile(join(study, 'study.json'), 'utf8')) as { participants: unknown[]; sources: unknown[] };
+  meta.participants.push({ id: 'interviewer', label: 'Interviewer', role: 'interviewer', description: 'Synthetic benchmark interviewer.' }, { id: 'respondent', label: 'Respondent', role: 'respondent', description: 'Synthetic benchmark respondent.' });
+  meta.sources.push({ id: 'interview', label: 'Interview', transcription: 'verbatim' });
+  await writeFile(join(study, 'study.json'), `${JSON.stringify(meta, null, 2)}\n`);
+  const chapter = join(study, 'chapters', 'notes.mdx');
+  await writeFile(chapter, (await readFile(chapter, 'utf8')).replace(/^.*<ExcerptLink[^\n]*\n/gm, ''));
+  const before = await childrenCpuMs();
+  const run = await runTree(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'cli', 'import-qdpx.ts'), project, '--prune', '--dry-run', '--source', 'interview'], { ...process.env, STUDY_DIR: study }, [], 120_000);
+  return { shape, bytes: bytes.length, run, cpuMs: (await childrenCpuMs()) - before };
 }
