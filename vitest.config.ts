@@ -31,6 +31,7 @@ const build = [
   'tests/quality/malformed.test.ts',
   'tests/quality/static.test.ts',
   'tests/scholarly/built-site.test.ts',
+  'tests/site/backlinks.test.ts',
   'tests/site/links.test.ts',
   'tests/site/routes.test.ts',
   'tests/teaching/reference-checks.test.ts',

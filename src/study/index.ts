@@ -5,6 +5,7 @@
 import { formatReport } from './diagnostics.ts';
 import { loadStudy, studyDir } from './load.ts';
 import type { Study } from './model.ts';
+import { readProseUses, type ProseUses } from './prose/uses.ts';
 
 export class StudyLoadError extends Error {
   constructor(readonly report: string) {
@@ -23,9 +24,19 @@ export function getStudy(): Promise<Study> {
   return cached;
 }
 
-/** Forgets the loaded study, so the dev server shows content edits without a restart. */
+let cachedUses: Promise<ProseUses> | undefined;
+
+/** Where the prose names each record (for backlinks), read once per build. */
+export function getProseUses(): Promise<ProseUses> {
+  cachedUses ??= readProseUses(studyDir());
+  return cachedUses;
+}
+
+/** Forgets the loaded study and its prose, so the dev server shows content edits without a restart. */
 export function invalidateStudy(): void {
   cached = undefined;
+  cachedUses = undefined;
 }
 
 export type { CodeInfo, SessionKey, Study } from './model.ts';
+export type { ProsePlace, ProseUses } from './prose/uses.ts';

@@ -12,9 +12,10 @@ const studyIndex = resolve(import.meta.dirname, 'index.ts');
 /** The dev server's environments that render pages, the ones Astro itself invalidates. */
 const pageEnvironments = ['ssr', 'prerender'];
 
+/** Coded data, and prose too: the study caches where its prose names each record (backlinks). */
 function isStudyData(file: string, dir: string): boolean {
   const rel = relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && file.endsWith('.json');
+  return rel !== '' && !rel.startsWith('..') && (file.endsWith('.json') || file.endsWith('.mdx'));
 }
 
 async function reloadStudy(server: ViteDevServer): Promise<void> {

@@ -6,7 +6,7 @@ import type { CollectionEntry } from 'astro:content';
 
 type Entry = Pick<CollectionEntry<'teaching'>, 'id' | 'data'>;
 
-export function teachingPath(entry: Entry): string {
+export function teachingPath(entry: { id: string; data: Pick<Entry['data'], 'kind'> | { kind: string | undefined } }): string {
   if (entry.data.kind === 'hub') return 'teaching/';
   if (entry.data.kind === 'course-pack') return 'teaching/course-pack/';
   return `teaching/${entry.id}/`;

@@ -45,7 +45,7 @@ export const mdxComponentSpecs = {
     },
   },
   ExcerptLink: {
-    doc: 'An inline link to an excerpt’s own page; without text it shows the excerpt’s title.',
+    doc: 'An inline link to an excerpt’s own page, with its first lines on hover or focus; without text it shows the excerpt’s title.',
     example: '<ExcerptLink id="first-visit">the first visit</ExcerptLink>',
     props: { id: { kind: 'excerpt', required: true, doc: 'The excerpt id.' } },
   },
@@ -68,9 +68,14 @@ export const mdxComponentSpecs = {
     props: { id: { kind: 'term', required: true, doc: 'A term id from glossary.json.' } },
   },
   ThemeLink: {
-    doc: 'A link to a theme or subtheme page; without text it shows the code and name.',
+    doc: 'A link to a theme or subtheme page, with its description on hover or focus; without text it shows the code and name.',
     example: '<ThemeLink code="2.1" />',
     props: { code: { kind: 'code', required: true, doc: 'A code from codebook.json, e.g. "1.0" or "2.1".' } },
+  },
+  UnitLink: {
+    doc: 'A link to a unit’s page (a session, interview…), with its key figures on hover or focus; without text it shows the unit’s title.',
+    example: '<UnitLink session={2}>the second session</UnitLink>',
+    props: { session: { kind: 'unit', required: true, doc: 'The unit’s number (its file in sessions/), written {2}.' } },
   },
   Chart: {
     doc: 'Embeds a chart drawn from the study’s data, so prose never repeats its numbers.',
