@@ -33,6 +33,7 @@ const build = [
   'tests/scholarly/built-site.test.ts',
   'tests/site/backlinks.test.ts',
   'tests/site/links.test.ts',
+  'tests/site/reporting.test.ts',
   'tests/site/routes.test.ts',
   'tests/teaching/reference-checks.test.ts',
   'tests/teaching/teaching-pages.test.ts',

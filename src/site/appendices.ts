@@ -2,6 +2,7 @@
 import type { Study } from '../study/index.ts';
 import { href } from './urls.ts';
 import { capitalise, slugify, workNoun } from '../study/words.ts';
+import { checklists } from '../study/checklists.ts';
 
 export interface Appendix {
   slug: string;
@@ -23,6 +24,9 @@ export function appendices(study: Study): Appendix[] {
       : []),
     ...(study.procedure ? [{ slug: 'procedure', title: 'Data-collection procedure', description: `The ${study.procedure.steps.length} steps of the data-collection procedure, quoted from the ${work}.` }] : []),
     ...(tabulated.length > 0 ? [{ slug: 'session-breakdowns', title: `${capitalise(singular)} breakdowns`, description: `${capitalise(joinAnd(tabulated))}, as the ${work} tabulates them.` }] : []),
+    ...(study.reporting
+      ? [{ slug: 'reporting-checklist', title: `Reporting checklist (${checklists[study.reporting.checklist].name})`, description: `How the ${work} reports each item of the ${checklists[study.reporting.checklist].name} checklist for qualitative research, and where this edition addresses it.` }]
+      : []),
     { slug: 'transcription-conventions', title: 'Transcription conventions', description: `The Conversation Analysis symbols the transcripts may use, and what each one means${study.meta.conventions ? `, with the conventions the ${work} printed` : ''}.` },
   ];
   // The URL segment is the study's own word for its units.

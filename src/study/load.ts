@@ -15,6 +15,7 @@ import { contentKinds, type ContentKindName, type Excerpt } from './schemas/inde
 import { validateSource } from './validate.ts';
 import { checkTranscripts } from './transcripts.ts';
 import { reportLegacy } from './legacy.ts';
+import { checkReporting } from './reporting.ts';
 import { checkIdentifiers, type IdentifierStatus } from './deidentify.ts';
 import type { z } from 'zod';
 
@@ -83,7 +84,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     return loaded.filter((entry) => entry !== undefined);
   }
 
-  const [meta, codebook, questionnaires, references, glossary, procedure, discussion, sessions, excerpts, editions] = await Promise.all([
+  const [meta, codebook, questionnaires, references, glossary, procedure, discussion, sessions, excerpts, editions, reporting] = await Promise.all([
     loadFile('study'),
     loadFile('codebook'),
     loadFile('questionnaires'),
@@ -94,6 +95,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     loadFolder('sessions'),
     loadFolder('excerpts'),
     loadFolder('editions'),
+    loadFile('reporting'),
   ]);
 
   const invalidSessions = new Set(
@@ -103,6 +105,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
   );
   const content: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, discussion, editions, invalidSessions };
   crossCheck(content);
+  checkReporting(reporting);
   if (meta) checkTranscripts(excerpts, meta.data);
   const identifiers = await checkIdentifiers(root, files);
 
@@ -120,6 +123,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     references: references?.data.references ?? [],
     glossary: glossary?.data.terms ?? [],
     procedure: procedure?.data,
+    reporting: reporting?.data,
     discussion: discussion?.data.topics ?? [],
     editions: editions.map((entry) => entry.data),
   });

@@ -2,7 +2,7 @@
  * The one typed, indexed Study that everything downstream reads. It is built once from
  * validated content; pages and charts never re-read or re-validate files.
  */
-import type { Codebook, DiscussionQuestion, DiscussionTopic, Edition, Excerpt, ExcerptSource, Glossary, Participant, Procedure, Questionnaires, Reference, Session, StudyMeta, Subtheme, Theme } from './schemas/index.ts';
+import type { Codebook, DiscussionQuestion, DiscussionTopic, Edition, Excerpt, ExcerptSource, Glossary, Participant, Procedure, Questionnaires, Reference, Reporting, Session, StudyMeta, Subtheme, Theme } from './schemas/index.ts';
 
 /** A theme or subtheme with what pages need to place it in the process. */
 export interface CodeInfo {
@@ -59,6 +59,8 @@ export interface Study {
   glossary: Glossary['terms'];
   /** Absent when the study folder has no procedure.json. */
   procedure: Procedure | undefined;
+  /** The reporting checklist the study answers; absent when the study folder has no reporting.json. */
+  reporting: Reporting | undefined;
   /** Discussion questions per code, every code present (empty when it has none), in process order. */
   discussion: Map<string, DiscussionQuestion[]>;
   /** Recorded editions of the coding, newest first; empty when the study folder has no history/. */
@@ -75,6 +77,7 @@ export interface ValidatedContent {
   references: Reference[];
   glossary: Glossary['terms'];
   procedure: Procedure | undefined;
+  reporting: Reporting | undefined;
   /** Empty when the study folder has no discussion.json. */
   discussion: DiscussionTopic[];
   /** Empty when the study folder has no history/. */
@@ -181,6 +184,7 @@ export function buildStudy(content: ValidatedContent): Study {
     referenceIndex: new Map(content.references.map((reference) => [reference.id, reference])),
     glossary: content.glossary,
     procedure: content.procedure,
+    reporting: content.reporting,
     discussion: new Map(codes.map((info) => [info.code, content.discussion.filter((topic) => topic.code === info.code).flatMap((topic) => topic.questions)])),
     editions: [...content.editions].sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id)),
   };

@@ -66,5 +66,6 @@ export async function clark(excerpts: Excerpt[] = [], edit: (sessions: Session[]
     // Parts of the study the charts do not read stay empty.
     discussion: [],
     editions: [],
+    reporting: undefined,
   });
 }

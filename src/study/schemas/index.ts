@@ -12,6 +12,7 @@ import { GlossarySchema } from './glossary.ts';
 import { ProcedureSchema } from './procedure.ts';
 import { QuestionnairesSchema } from './questionnaire.ts';
 import { ReferencesSchema } from './reference.ts';
+import { ReportingSchema } from './reporting.ts';
 import { SessionSchema } from './session.ts';
 import { StudySchema } from './study.ts';
 
@@ -36,6 +37,7 @@ export const contentKinds = {
   references: { schemaFile: 'references.schema.json', location: { file: 'references.json' }, schema: ReferencesSchema, optional: true, title: 'References' },
   glossary: { schemaFile: 'glossary.schema.json', location: { file: 'glossary.json' }, schema: GlossarySchema, optional: true, title: 'Glossary' },
   procedure: { schemaFile: 'procedure.schema.json', location: { file: 'procedure.json' }, schema: ProcedureSchema, optional: true, title: 'Data-collection procedure' },
+  reporting: { schemaFile: 'reporting.schema.json', location: { file: 'reporting.json' }, schema: ReportingSchema, optional: true, title: 'Reporting checklist (COREQ or SRQR) answered for the study' },
   discussion: { schemaFile: 'discussion.schema.json', location: { file: 'discussion.json' }, schema: DiscussionSchema, optional: true, title: 'Discussion questions for teaching' },
   editions: { schemaFile: 'edition.schema.json', location: { folder: 'history' }, schema: EditionSchema, title: 'An edition of the coding and what it changed', optional: true },
 } as const satisfies Record<string, ContentKind>;
@@ -52,6 +54,7 @@ export * from './glossary.ts';
 export * from './procedure.ts';
 export * from './questionnaire.ts';
 export * from './reference.ts';
+export * from './reporting.ts';
 export * from './session.ts';
 export * from './steps.ts';
 export * from './study.ts';
