@@ -19,6 +19,8 @@ const browser = [
   'tests/scholarly/browser.test.ts',
   'tests/scholarly/subpath.test.ts',
   'tests/site/history.test.ts',
+  'tests/teaching/handouts.test.ts',
+  'tests/teaching/projector.test.ts',
   'tests/teaching/teaching-browser.test.ts',
 ];
 

@@ -3,7 +3,7 @@
  * See `README.md` for the grammar, the tree and every diagnostic.
  */
 export { parseTranscript, parseTranscriptText, type ParseOptions, type ParseResult } from './parse.ts';
-export { toHast, type ToHastOptions } from './to-hast.ts';
+export { lastLineNumber, toHast, type ToHastOptions } from './to-hast.ts';
 export { toHtml } from './to-html.ts';
 export { usedSymbols } from './used-symbols.ts';
 export { legendToHast, type LegendOptions } from './legend.ts';

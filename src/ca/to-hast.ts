@@ -15,6 +15,12 @@ export interface ToHastOptions {
   lineNumbers?: boolean;
   /** Add a legend of the symbols used, under the transcript. Default `true`. */
   legend?: boolean;
+  /**
+   * The number printed on line 1; every line number (and line id) moves with it. Default `1`.
+   * Excerpts shown together (one vignette's) continue each other's numbering, so "line 9"
+   * names one line.
+   */
+  firstLine?: number;
 }
 
 /** What handlers share while one transcript is rendered. */
@@ -41,7 +47,7 @@ export type Handlers = { [K in Node['type']]: Handler<Extract<Node, { type: K }>
 
 /** Render `tree` as hast: a `div.ca-transcript` holding the numbered lines and, by default, a legend. */
 export function toHast(tree: Transcript, options: ToHastOptions = {}): Root {
-  const settings = { idPrefix: 'ca', lineNumbers: true, legend: true, ...options };
+  const settings = { idPrefix: 'ca', lineNumbers: true, legend: true, firstLine: 1, ...options };
   const counters = new Map<string, number>();
   const state: State = {
     options: settings,
@@ -56,6 +62,16 @@ export function toHast(tree: Transcript, options: ToHastOptions = {}): Root {
     all: (parent) => parent.children.flatMap((child) => one(state, child)),
   };
   return { type: 'root', children: one(state, tree) };
+}
+
+/** The highest line number of a transcript (0 when no line is numbered): where the next excerpt shown with it carries on. */
+export function lastLineNumber(tree: Transcript): number {
+  let last = 0;
+  for (const node of tree.children) {
+    if (node.type === 'silence') last = Math.max(last, node.number);
+    if (node.type === 'turn') for (const line of node.children) last = Math.max(last, line.number);
+  }
+  return last;
 }
 
 function one(state: State, node: Node): ElementContent[] {

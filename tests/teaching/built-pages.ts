@@ -8,6 +8,8 @@ export interface TeachingSource {
   kind: string;
   excerpts: string[];
   codes: string[];
+  /** Whether the page sets timed activities (a lesson plan with a projector view). */
+  activities: boolean;
 }
 
 /** Frontmatter of a study's teaching files (only the fields the tests need). */
@@ -19,14 +21,32 @@ export function teachingSources(studyDir = contentDir): TeachingSource[] {
       const front = readFileSync(join(folder, name), 'utf8').split('---')[1] ?? '';
       const field = (key: string) => front.match(new RegExp(`^${key}:\\s*(.*)$`, 'm'))?.[1]?.trim() ?? '';
       const list = (key: string) => (field(key).match(/^\[(.*)\]$/)?.[1] ?? '').split(',').map((item) => item.trim().replace(/^"|"$/g, '')).filter(Boolean);
-      return { id: name.replace(/\.mdx$/, ''), kind: field('kind'), excerpts: list('excerpts'), codes: list('codes') };
+      return { id: name.replace(/\.mdx$/, ''), kind: field('kind'), excerpts: list('excerpts'), codes: list('codes'), activities: /^activities:\s*$/m.test(front) };
     });
 }
 
-/** Site paths ("teaching/x/") of every teaching page and the glossary. */
+/** Site paths ("teaching/x/") of every teaching page, its projector view and handout, and the glossary. */
 export function teachingPaths(): string[] {
-  const pages = teachingSources().map((source) => (source.kind === 'hub' ? 'teaching/' : source.kind === 'course-pack' ? 'teaching/course-pack/' : `teaching/${source.id}/`));
+  const pages = teachingSources().flatMap((source) => {
+    if (source.kind === 'hub') return ['teaching/'];
+    if (source.kind === 'course-pack') return ['teaching/course-pack/'];
+    return [`teaching/${source.id}/`, ...projectorPaths().filter((path) => path === `teaching/${source.id}/projector/`), ...handoutPaths().filter((path) => path === `teaching/${source.id}/handout/`)];
+  });
   return [...pages, 'glossary/'];
+}
+
+/** Projector views: one per vignette with excerpts and per page with timed activities. */
+export function projectorPaths(): string[] {
+  return teachingSources()
+    .filter((source) => (source.kind === 'vignette' && source.excerpts.length > 0) || source.activities)
+    .map((source) => `teaching/${source.id}/projector/`);
+}
+
+/** Student handouts: one per vignette. */
+export function handoutPaths(): string[] {
+  return teachingSources()
+    .filter((source) => source.kind === 'vignette')
+    .map((source) => `teaching/${source.id}/handout/`);
 }
 
 export function readPage(distDir: string, path: string): string {

@@ -29,6 +29,13 @@ describe('discussion.json in the bundled study', async () => {
     for (const [code, questions] of study!.discussion) expect(questions.length, code).toBeGreaterThanOrEqual(3);
   });
 
+  it('gives every question facilitator notes: what to listen for, a model answer with its place in the study, misreadings', () => {
+    const missing = [...study!.discussion].flatMap(([code, questions]) =>
+      questions.filter((question) => !question.facilitator || question.facilitator.misreadings.length === 0 || !/Results|Discussion|Conclusion|Appendix/.test(question.facilitator.source)).map((question) => `${code}: ${question.text}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('grounds the questions of every code that has excerpts in at least one of them', () => {
     for (const [code, questions] of study!.discussion) {
       const own = new Set(study!.excerptsByCode.get(code)!.map((excerpt) => excerpt.id));

@@ -70,7 +70,7 @@ describe('excerpt first, analysis later', () => {
   it('with JavaScript: one toggle shows and hides all analysis, and a print button appears', async () => {
     const page = await open('teaching/vignette-rupture/');
     const toggle = page.getByRole('button', { name: 'Show all analysis' });
-    await expect(page.getByRole('button', { name: 'Print this handout' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Print this page' }).isVisible()).resolves.toBe(true);
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
     await toggle.click();
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');

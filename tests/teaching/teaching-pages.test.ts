@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { contentDir } from './content-copy.ts';
-import { allHtmlFiles, mainHrefs, readPage, resolves, teachingPaths, teachingSources } from './built-pages.ts';
+import { allHtmlFiles, handoutPaths, mainHrefs, readPage, resolves, teachingPaths, teachingSources } from './built-pages.ts';
 
 const distDir = inject('distDir');
 const sources = teachingSources();
@@ -55,6 +55,34 @@ describe('teaching pages in the built site', () => {
     const discussion = JSON.parse(readFileSync(join(contentDir, 'discussion.json'), 'utf8')) as { topics: { questions: { excerpts: string[] }[] }[] };
     const wanted = new Set(discussion.topics.flatMap((topic) => topic.questions.flatMap((question) => question.excerpts)));
     for (const id of wanted) expect(html, id).toContain(`href="/excerpts/${id}/"`);
+  });
+});
+
+describe('facilitator notes', () => {
+  const notes = (html: string) => [...html.matchAll(/<details class="facilitator-notes"[^>]*>/g)].map((match) => /\sopen[\s>=]/.test(match[0]));
+  const questionCount = (html: string) => (html.match(/class="teaching-questions__text"/g) ?? []).length;
+  const discussion = JSON.parse(readFileSync(join(contentDir, 'discussion.json'), 'utf8')) as { topics: { questions: unknown[] }[] };
+  const discussionCount = discussion.topics.reduce((sum, topic) => sum + topic.questions.length, 0);
+
+  it('follow every question, closed, on the questions page and on every vignette', () => {
+    expect(notes(readPage(distDir, 'teaching/discussion-questions/'))).toEqual(Array.from({ length: discussionCount }, () => false));
+    for (const vignette of vignettes) {
+      const html = readPage(distDir, `teaching/${vignette.id}/`);
+      expect(questionCount(html), vignette.id).toBeGreaterThan(0);
+      expect(notes(html), vignette.id).toEqual(Array.from({ length: questionCount(html) }, () => false));
+    }
+  });
+
+  it('print open in the course pack, for every vignette question and every discussion question', () => {
+    const vignetteQuestions = vignettes.reduce((sum, vignette) => sum + questionCount(readPage(distDir, `teaching/${vignette.id}/`)), 0);
+    const pack = notes(readPage(distDir, 'teaching/course-pack/'));
+    expect(pack).toHaveLength(vignetteQuestions + discussionCount);
+    expect(pack.every(Boolean)).toBe(true);
+  });
+
+  it('never reach a student handout or a theme page', () => {
+    for (const path of handoutPaths()) expect(notes(readPage(distDir, path)), path).toEqual([]);
+    for (const file of allHtmlFiles(join(distDir, 'themes'))) expect(readFileSync(file, 'utf8')).not.toContain('facilitator-notes');
   });
 });
 
@@ -107,11 +135,9 @@ describe('the teaching hub', () => {
     }
   });
 
-  it('offers “Print this handout” on handouts only', () => {
-    const paths = teachingPaths();
-    sources.forEach((source, index) => {
-      expect(readPage(distDir, paths[index]!).includes('Print this handout'), source.id).toBe(source.kind === 'vignette');
-    });
+  it('offers “Print this handout” on student handouts only', () => {
+    for (const path of teachingPaths()) expect(readPage(distDir, path).includes('Print this handout'), path).toBe(path.endsWith('/handout/'));
+    expect(handoutPaths()).toHaveLength(vignettes.length);
   });
 });
 

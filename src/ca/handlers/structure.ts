@@ -58,7 +58,8 @@ function printedLine(state: State, node: Line, speaker: string | undefined): Ele
   return row(state, 'turn', node.number, speaker, state.all(node), node.time);
 }
 
-function row(state: State, kind: string, number: number | undefined, speaker: string | undefined, talk: ElementContent[], time?: MediaTime): Element {
+function row(state: State, kind: string, source: number | undefined, speaker: string | undefined, talk: ElementContent[], time?: MediaTime): Element {
+  const number = source === undefined ? undefined : source + state.options.firstLine - 1;
   const cells: ElementContent[] = [];
   if (state.options.lineNumbers) cells.push(h('span.ca-n', number === undefined ? [] : String(number)));
   // The space after the colon keeps "Client: talk" intact when the transcript is copied.

@@ -3,13 +3,15 @@
  * permalink, its subtheme pages, its session page and in chapters; parsing and serialising
  * it again for each was most of the build's time at scale (see bench/results.md).
  */
-import { parseTranscript, toHtml, type Mode, type TranscriptLineInput } from '../../ca/index.ts';
+import { lastLineNumber, parseTranscript, toHtml, type Mode, type TranscriptLineInput } from '../../ca/index.ts';
 
 export interface TranscriptHtmlOptions {
   id: string;
   mode: Mode;
   lineNumbers: boolean;
   legend: boolean;
+  /** The number printed on the first line (see `ToHastOptions.firstLine`). */
+  firstLine?: number | undefined;
 }
 
 /**
@@ -22,12 +24,26 @@ const rendered = new Map<string, string>();
 
 export function transcriptHtml(lines: readonly TranscriptLineInput[], options: TranscriptHtmlOptions): string {
   // The key is the whole input, so an edited excerpt can never be served from the cache.
-  const key = JSON.stringify([options.id, options.mode, options.lineNumbers, options.legend, lines]);
+  const key = JSON.stringify([options.id, options.mode, options.lineNumbers, options.legend, options.firstLine ?? 1, lines]);
   const cached = rendered.get(key);
   if (cached !== undefined) return cached;
   const { tree } = parseTranscript(lines, { mode: options.mode });
-  const html = toHtml(tree, { idPrefix: options.id, lineNumbers: options.lineNumbers, legend: options.legend });
+  const html = toHtml(tree, { idPrefix: options.id, lineNumbers: options.lineNumbers, legend: options.legend, firstLine: options.firstLine ?? 1 });
   if (rendered.size >= capacity) rendered.delete(rendered.keys().next().value!);
   rendered.set(key, html);
   return html;
+}
+
+/**
+ * Line numbers that run on across excerpts shown together: the number each excerpt's first
+ * line carries when `transcripts` are printed in this order, one after another.
+ */
+export function continuedNumbering(transcripts: readonly { id: string; lines: readonly TranscriptLineInput[]; mode: Mode }[]): Map<string, number> {
+  const firstLines = new Map<string, number>();
+  let next = 1;
+  for (const transcript of transcripts) {
+    firstLines.set(transcript.id, next);
+    next += lastLineNumber(parseTranscript([...transcript.lines], { mode: transcript.mode }).tree);
+  }
+  return firstLines;
 }

@@ -12,6 +12,26 @@ export function teachingPath(entry: { id: string; data: Pick<Entry['data'], 'kin
   return `teaching/${entry.id}/`;
 }
 
+/** Whether the entry has a projector view: a vignette shows its excerpts, a lesson plan times its activities. */
+export function hasProjector(entry: Entry): boolean {
+  return (entry.data.kind === 'vignette' && entry.data.excerpts.length > 0) || entry.data.activities.length > 0;
+}
+
+/** The projector view of an entry that has one (`hasProjector`). */
+export function projectorPath(entry: Entry): string {
+  return `teaching/${entry.id}/projector/`;
+}
+
+/** Whether the entry has a student handout: a vignette, printed with answer space and without its analysis. */
+export function hasHandout(entry: Entry): boolean {
+  return entry.data.kind === 'vignette';
+}
+
+/** The student handout of an entry that has one (`hasHandout`). */
+export function handoutPath(entry: Entry): string {
+  return `teaching/${entry.id}/handout/`;
+}
+
 /** Order of the sections the hub lists, and their headings. */
 export const kindSections = [
   { kind: 'lesson-plan', heading: 'Lesson plans' },

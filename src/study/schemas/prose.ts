@@ -4,6 +4,7 @@
  * finds a frontmatter problem the check missed.
  */
 import { z } from 'zod';
+import { FacilitatorNotesSchema } from './discussion.ts';
 
 export const ChapterFrontmatterSchema = z
   .strictObject({
@@ -14,14 +15,6 @@ export const ChapterFrontmatterSchema = z
   .describe('Frontmatter of a chapter (chapters/*.mdx).');
 
 export const teachingKinds = ['hub', 'lesson-plan', 'vignette', 'module', 'questions', 'course-pack'] as const;
-
-/** What a facilitator needs to lead the discussion of one question; never shown to students. */
-const FacilitatorNotesSchema = z.strictObject({
-  listenFor: z.array(z.string().min(1)).min(1).describe('What to listen for in students’ answers.'),
-  modelAnswer: z.string().min(1).describe('A model answer in our own words, grounded in the study’s interpretation.'),
-  source: z.string().min(1).describe('Where in the study the model answer comes from, e.g. "Results › 3.2 Empathy".'),
-  misreadings: z.array(z.string().min(1)).default([]).describe('Readings students often arrive at that the data do not support.'),
-});
 
 const TeachingQuestionSchema = z.strictObject({
   text: z.string().min(1).describe('The question as students read it (plain text).'),
