@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { refreshContentStore, watchStudy } from './src/study/vite-watch.ts';
+import { coursePackPdf } from './src/site/course-pack-pdf.ts';
 
 // Deployment is configured from the environment so one build recipe serves any host:
 // CASEBOOK_SITE is the absolute origin, CASEBOOK_BASE the sub-path the site lives under.
@@ -15,7 +16,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.CASEBOOK_OUT_DIR ?? 'dist',
-  integrations: [mdx(), sitemap()],
+  // The course pack PDF is printed from the built site after the build.
+  integrations: [mdx(), sitemap(), coursePackPdf()],
   security: {
     // Every page carries a policy that allows only the site's own scripts and styles: Astro
     // hashes the scripts and styles it renders, and nothing loads from another host.

@@ -37,6 +37,8 @@ const build = [
   'tests/site/links.test.ts',
   'tests/site/reporting.test.ts',
   'tests/site/routes.test.ts',
+  'tests/teaching/course-pack-pdf.test.ts',
+  'tests/teaching/docx.test.ts',
   'tests/teaching/reference-checks.test.ts',
   'tests/teaching/teaching-pages.test.ts',
 ];

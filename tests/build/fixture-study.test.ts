@@ -51,6 +51,13 @@ describe('building another study with STUDY_DIR', () => {
     expect(await page('outings/2')).toContain('Cold water');
   });
 
+  it('has no teaching section when the study has no teaching folder: no pages, handouts, projector views, documents or nav link', async () => {
+    expect(existsSync(join(baseStudy, 'teaching'))).toBe(false);
+    expect(existsSync(join(dist, 'teaching'))).toBe(false);
+    expect(await page('')).not.toMatch(/href="\/teaching\//);
+    expect(firstBuild.output).not.toContain('course pack');
+  });
+
   it('turns a ```ca block in a chapter into an annotated transcript (the remark plugin ran in the Astro build)', async () => {
     const html = await page('chapters/notes');
     expect(html).toContain('class="ca-transcript');

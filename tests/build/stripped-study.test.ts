@@ -66,7 +66,8 @@ beforeAll(async () => {
   // The results chapter embeds the phases chart, which a study without durations cannot have.
   const results = join(studyDir, 'chapters', 'results.mdx');
   await writeFile(results, (await readFile(results, 'utf8')).replace('<Chart name="session-phases" />', ''));
-  build = buildSite({ STUDY_DIR: studyDir, CASEBOOK_DIST: dist });
+  // Built as on a machine without Chromium: the course pack PDF cannot be printed.
+  build = buildSite({ STUDY_DIR: studyDir, CASEBOOK_DIST: dist, CASEBOOK_CHROMIUM: join(work, 'no-chromium') });
 }, 600_000);
 
 afterAll(async () => {
@@ -87,6 +88,15 @@ describe('a copy of the bundled study without its optional parts', () => {
   it('builds', () => {
     expect(build.output).toContain('Built');
     expect(build.status).toBe(0);
+  });
+
+  it('without Chromium says so, and the course pack page links to no PDF', async () => {
+    expect(build.output).toContain(`No Chromium at ${join(work, 'no-chromium')}`);
+    expect(build.output).toContain('the course pack PDF was not made');
+    expect(existsSync(join(dist, 'teaching', 'course-pack.pdf'))).toBe(false);
+    const pack = await readFile(join(dist, 'teaching', 'course-pack', 'index.html'), 'utf8');
+    expect(pack).toContain('id="pack-contents"');
+    expect(pack).not.toContain('course-pack.pdf');
   });
 
   it('has no page for the parts taken out', () => {

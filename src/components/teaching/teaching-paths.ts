@@ -32,6 +32,22 @@ export function handoutPath(entry: Entry): string {
   return `teaching/${entry.id}/handout/`;
 }
 
+/** Which editable documents an entry downloads as: its page (vignettes and lesson plans) and a vignette's handout. */
+export function docxVariants(entry: Entry): ('page' | 'handout')[] {
+  if (entry.data.kind === 'vignette') return ['page', 'handout'];
+  if (entry.data.kind === 'lesson-plan') return ['page'];
+  return [];
+}
+
+/** The DOCX of an entry's page or handout, e.g. "teaching/vignette-rupture-handout.docx". */
+export function docxPath(entry: Entry, variant: 'page' | 'handout'): string {
+  return `teaching/${docxName(entry, variant)}.docx`;
+}
+
+export function docxName(entry: Pick<Entry, 'id'>, variant: 'page' | 'handout'): string {
+  return variant === 'handout' ? `${entry.id}-handout` : entry.id;
+}
+
 /** Order of the sections the hub lists, and their headings. */
 export const kindSections = [
   { kind: 'lesson-plan', heading: 'Lesson plans' },
