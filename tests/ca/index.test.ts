@@ -4,6 +4,7 @@ describe('public API', () => {
   test('should expose the public API', async () => {
     expect(Object.keys(await import('../../src/ca/index.ts')).sort()).toEqual([
       'getSymbol',
+      'lastLineNumber',
       'legendToHast',
       'parseTranscript',
       'parseTranscriptText',

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Element } from 'hast';
 import { describe, expect, test } from 'vitest';
-import { legendToHast, parseTranscript, parseTranscriptText, symbols, toHast, toHtml, type Transcript } from '../../src/ca/index.ts';
+import { lastLineNumber, legendToHast, parseTranscript, parseTranscriptText, symbols, toHast, toHtml, type Transcript } from '../../src/ca/index.ts';
 import { byClass, copiedLines, copiedTalk, fromHtml } from './copy-text.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}/input.txt`, import.meta.url), 'utf8');
@@ -26,6 +26,14 @@ describe('layout', () => {
 
   test('should size the label column to the longest label', () => {
     expect(render('Client: a\nTherapist: b')).toContain('style="--ca-label-width:10ch"');
+  });
+
+  test('should number on from `firstLine`, ids included, and report the last number', () => {
+    const html = render('A: one\n(1.0)\nB: two', { firstLine: 6 });
+    const root = fromHtml(html, { fragment: true });
+    expect(byClass(root, 'ca-n').map((cell) => (cell.children[0]?.type === 'text' ? cell.children[0].value : ''))).toEqual(['6', '7', '8']);
+    expect(html).toContain('id="ca-line-8"');
+    expect(lastLineNumber(parseTranscriptText('A: one\n(1.0)\nB: two').tree)).toBe(3);
   });
 
   test('should leave out line numbers and the legend on request', () => {
