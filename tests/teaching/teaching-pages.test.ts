@@ -82,7 +82,7 @@ describe('facilitator notes', () => {
 
   it('never reach a student handout or a theme page', () => {
     for (const path of handoutPaths()) expect(notes(readPage(distDir, path)), path).toEqual([]);
-    for (const file of allHtmlFiles(join(distDir, 'themes'))) expect(readFileSync(file, 'utf8')).not.toContain('facilitator-notes');
+    for (const file of allHtmlFiles(join(distDir, 'themes'))) expect(readFileSync(file, 'utf8')).not.toContain('class="facilitator-notes"');
   });
 });
 
