@@ -1,4 +1,5 @@
 // @ts-check
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -40,5 +41,16 @@ export default defineConfig({
   // rendering: about a fifth faster on the 1,000-excerpt benchmark study; 8 was no better.
   build: { format: 'directory', concurrency: 4 },
   // Edits to coded-data JSON and to MDX prose show in `npm run dev` without a restart.
-  vite: { plugins: [watchStudy(process.env.STUDY_DIR ?? 'content'), refreshContentStore()] },
+  vite: {
+    plugins: [watchStudy(process.env.STUDY_DIR ?? 'content'), refreshContentStore()],
+    // The dev server serves any file of the project by its path, the study folder's private
+    // list of real names included. Setting `deny` replaces Vite's own list, so that list
+    // (Vite 8's default) comes first; Vite matches these against the resolved file path,
+    // ignoring case, whichever way the URL spells it.
+    server: {
+      fs: {
+        deny: ['.env', '.env.*', '*.{crt,pem,key,p12,pfx,cer,der}', '.npmrc', '.yarnrc.yml', '**/.git/**', `${resolve(process.env.STUDY_DIR ?? 'content')}/private/**`],
+      },
+    },
+  },
 });

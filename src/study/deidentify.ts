@@ -8,9 +8,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import { positionAt } from './json-source.ts';
+import { readStudyFile } from './read.ts';
 
 export const PRIVATE_FOLDER = 'private';
 export const IDENTIFIERS_FILE = 'identifiers.txt';
@@ -129,7 +130,11 @@ export async function checkIdentifiers(dir: string, files: VFile[]): Promise<Ide
   for (const path of paths) {
     let file = byPath.get(path);
     if (!file) {
-      file = new VFile({ path, value: await readFile(path, 'utf8') });
+      file = await readStudyFile(dir, path, (unread, code) =>
+        report(unread, { reason: `Cannot read file (${code ?? 'unknown error'})`, rule: 'unreadable-file', severity: 'error', place: undefined, fix: 'Check the file permissions and that it is a regular file.' }),
+      );
+      // A chapter or teaching page that cannot be read is reported by the prose check.
+      if (file.value === undefined && /^(?:chapters|teaching)\/[^/]+\.mdx$/.test(relative(dir, path))) continue;
       files.push(file);
     }
     const name = relative(dir, path);

@@ -5,6 +5,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
+import { codePointName, controlCharacters, limits } from './read.ts';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -18,6 +19,19 @@ export interface JsonSource {
 /** Parses strict JSON (no comments, no trailing commas); syntax errors are reported on the file. */
 export function parseJsonSource(file: VFile): JsonSource | undefined {
   const text = String(file.value);
+  // The parser and every walk over the tree recurse once per level: a file nested some
+  // thousands deep would overflow the stack before any message could name it.
+  const tooDeep = firstTooDeep(text, limits.jsonDepth);
+  if (tooDeep !== -1) {
+    report(file, {
+      reason: `JSON nested more than ${limits.jsonDepth} levels deep (arrays and objects inside each other)`,
+      rule: 'json-depth',
+      severity: 'error',
+      place: positionAt(text, tooDeep),
+      fix: `No study file needs more than a few levels; a study file may nest at most ${limits.jsonDepth}. Check the brackets from here on (a generated or damaged file is the usual cause).`,
+    });
+    return undefined;
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   for (const error of errors) {
@@ -31,7 +45,40 @@ export function parseJsonSource(file: VFile): JsonSource | undefined {
   }
   if (errors.length > 0 || !tree) return undefined;
   reportDuplicateKeys(file, text, tree);
+  reportControlEscapes(file, text, tree);
   return { file, text, tree, value: toValue(tree) };
+}
+
+/** Offset of the first `[` or `{` that opens a level deeper than `limit`, or -1. */
+function firstTooDeep(text: string, limit: number): number {
+  let depth = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text.charCodeAt(index);
+    if (character === 0x22) {
+      // Skip a string, with its escapes.
+      for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) if (text.charCodeAt(index) === 0x5c) index += 1;
+    } else if (character === 0x5b || character === 0x7b) {
+      depth += 1;
+      if (depth > limit) return index;
+    } else if (character === 0x5d || character === 0x7d) depth -= 1;
+  }
+  return -1;
+}
+
+/** Strings (values and keys) whose escapes (`\u0000`) decode to a control character, which a page cannot show. */
+function reportControlEscapes(file: VFile, text: string, node: Node): void {
+  if (node.type === 'string' && typeof node.value === 'string') {
+    for (const match of node.value.matchAll(controlCharacters)) {
+      report(file, {
+        reason: `Control character ${codePointName(match[0])} in a string (written as an escape): a web page cannot show it`,
+        rule: 'control-character',
+        severity: 'error',
+        place: placeInStringNode(text, node, match.index),
+        fix: 'Remove the escape (\\u0000 and the like); a line break is written \\n and a tab \\t.',
+      });
+    }
+  }
+  for (const child of node.children ?? []) reportControlEscapes(file, text, child);
 }
 
 function describeParseError(code: string): string {
@@ -136,10 +183,14 @@ export function keyPlaceOf(source: JsonSource, objectPath: JsonPath, key: string
 export function placeInString(source: JsonSource, path: JsonPath, index: number): { line: number; column: number } {
   const node = nodeAt(source, path);
   if (node.type !== 'string') return positionAt(source.text, node.offset);
+  return placeInStringNode(source.text, node, index);
+}
+
+function placeInStringNode(text: string, node: Node, index: number): { line: number; column: number } {
   let raw = node.offset + 1;
   for (let decoded = 0; decoded < index && raw < node.offset + node.length - 1; decoded += 1) {
-    if (source.text[raw] === '\\') raw += source.text[raw + 1] === 'u' ? 6 : 2;
+    if (text[raw] === '\\') raw += text[raw + 1] === 'u' ? 6 : 2;
     else raw += 1;
   }
-  return positionAt(source.text, raw);
+  return positionAt(text, raw);
 }

@@ -3,7 +3,7 @@
  * cross-checks them, and builds the indexed Study. Every problem in every file is
  * collected before anything is returned, so the researcher sees them all at once.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { mapLimited } from './concurrency.ts';
@@ -16,6 +16,7 @@ import { validateSource } from './validate.ts';
 import { checkTranscripts } from './transcripts.ts';
 import { reportLegacy } from './legacy.ts';
 import { checkReporting } from './reporting.ts';
+import { readStudyFile, refuseOutside } from './read.ts';
 import { checkIdentifiers, type IdentifierStatus } from './deidentify.ts';
 import type { z } from 'zod';
 
@@ -50,7 +51,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
   }
 
   async function loadOne<K extends ContentKindName>(kind: K, path: string): Promise<Loaded<z.output<(typeof contentKinds)[K]['schema']>> | undefined> {
-    const file = await readContentFile(path);
+    const file = await readContentFile(root, path);
     files.push(file);
     if (file.value === undefined) return undefined;
     const source = parseJsonSource(file);
@@ -71,6 +72,11 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     const location = contentKinds[kind].location;
     if (!('folder' in location)) return [];
     const folder = join(root, location.folder);
+    const outside = await refuseOutside(root, folder);
+    if (outside) {
+      files.push(outside);
+      return [];
+    }
     const names = await readdir(folder).catch(() => undefined);
     if (!names && 'optional' in contentKinds[kind]) return [];
     if (!names) {
@@ -130,21 +136,16 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
   return { study, files, identifiers };
 }
 
-async function readContentFile(path: string): Promise<VFile> {
-  try {
-    return new VFile({ path, value: await readFile(path, 'utf8') });
-  } catch (cause) {
-    const file = new VFile({ path });
-    const code = (cause as NodeJS.ErrnoException).code;
+async function readContentFile(root: string, path: string): Promise<VFile> {
+  return readStudyFile(root, path, (file, code) => {
     report(file, {
-      reason: code === 'ENOENT' ? 'Missing file' : `Cannot read file (${code ?? String(cause)})`,
+      reason: code === 'ENOENT' ? 'Missing file' : `Cannot read file (${code ?? 'unknown error'})`,
       rule: code === 'ENOENT' ? 'missing-file' : 'unreadable-file',
       severity: 'error',
       place: undefined,
       fix: code === 'ENOENT' ? 'Create it (every study folder needs it; see README and public/schemas/).' : 'Check the file permissions and that it is a regular file.',
     });
-    return file;
-  }
+  });
 }
 
 /** The order readers meet excerpts in the publication; excerpts it does not quote follow, by id. */

@@ -4,7 +4,7 @@
  * MDX content only from inside its root.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +65,8 @@ beforeAll(async () => {
   server.stdout?.on('data', (chunk) => (log += chunk));
   server.stderr?.on('data', (chunk) => (log += chunk));
   server.on('exit', (code, signal) => (log += `\n(dev server exited: ${signal ?? code})`));
-  const first = await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('it smells like butter chicken'), 60);
+  // A hang guard only: on a loaded machine the first page takes minutes to compile.
+  const first = await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('it smells like butter chicken'), 600);
   if (!first.startsWith('it smells like butter chicken')) throw new Error(`The dev server did not serve the excerpt page (last: ${first}):\n${log}`);
 });
 
@@ -80,6 +81,27 @@ describe('npm run dev', () => {
     const file = join(copy, 'excerpts', 'butter-chicken.json');
     await edit(file, (text) => text.replace('"title": "it smells like butter chicken"', '"title": "edited in the dev loop"'));
     expect(await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('edited in the dev loop')), log).toMatch(/^edited in the dev loop/);
+  });
+
+  it('does not serve the study\'s private folder, however the path is written', async () => {
+    const secret = 'Real name of the first participant';
+    await mkdir(join(copy, 'private'), { recursive: true });
+    await writeFile(join(copy, 'private', 'identifiers.txt'), `${secret}\n`);
+    const paths = [
+      `/${basename(copy)}/private/identifiers.txt`,
+      `/${basename(copy)}/private/identifiers.txt?raw`,
+      `/${basename(copy)}/./private/%69dentifiers.txt`,
+      `/${basename(copy).toUpperCase()}/PRIVATE/identifiers.txt`,
+      `/@fs${copy}/private/identifiers.txt`,
+    ];
+    for (const path of paths) {
+      const response = await fetch(origin + path);
+      const body = await response.text();
+      expect(body, path).not.toContain(secret);
+      expect(response.status, path).not.toBe(200);
+    }
+    // The same folder's public files are served as before: the refusal is the private folder's.
+    expect((await fetch(`${origin}/${basename(copy)}/study.json`)).status).toBe(200);
   });
 
   // Repeated edits with the page open: the situation in which a chapter used to keep its

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/build-site.ts';
 import { baseStudy, fixturesDir, studyWithCase } from '../helpers/fixture-study.ts';
+import { hostileCases, hostileStudy, removeOutsideFolders } from '../helpers/hostile-inputs.ts';
 
 const errorsDir = join(fixturesDir, 'errors');
 
@@ -112,6 +113,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
+  await removeOutsideFolders();
 });
 
 describe('bad content', () => {
@@ -120,17 +122,21 @@ describe('bad content', () => {
     for (const entry of fixtureCases) expect(entry.diagnostics, entry.name).not.toEqual([]);
   });
 
-  for (const entry of [...fixtureCases, ...extraCases]) {
+  const hostile = hostileCases.map((entry) => ({ name: `hostile input: ${entry.name}`, prepare: () => hostileStudy(entry) }));
+  const prepared = [...fixtureCases, ...extraCases].map((entry) => ({ name: entry.name, prepare: async () => ({ dir: await entry.study(), diagnostics: entry.diagnostics }) }));
+  for (const entry of [...prepared, ...hostile]) {
     it(`${entry.name}: check and build fail with the located diagnostic and leave dist/ as it was`, async () => {
-      const study = await entry.study();
+      const { dir: study, diagnostics } = await entry.prepare();
       try {
         const env = { STUDY_DIR: study, CASEBOOK_DIST: dist };
         const check = runCli('check', env);
         expect(check.status, check.output).toBe(1);
-        for (const line of entry.diagnostics) expect(check.output).toContain(line);
+        for (const line of diagnostics) expect(check.output).toContain(line);
+        expect(check.output).not.toMatch(/^\s+at /m);
         const build = runCli('build', env);
         expect(build.status, build.output).toBe(1);
-        for (const line of entry.diagnostics) expect(build.output).toContain(line);
+        for (const line of diagnostics) expect(build.output).toContain(line);
+        expect(build.output).not.toMatch(/^\s+at /m);
         expect(build.output).toContain(`${dist} is unchanged`);
         expect(await snapshot(dist)).toEqual(previous);
         expect((await readdir(work)).sort()).toEqual(['dist']);

@@ -127,3 +127,38 @@ describe('components', () => {
     expect(lines[0]).toMatch(/^chapters\/page\.mdx:7:\d+ {2}error {2}MDX syntax: .+ {2}\[mdx-syntax\]$/);
   });
 });
+
+describe('markup that runs script or embeds another page', () => {
+  it('warns about <script>, event handlers, script URLs and embedded pages at their place', () => {
+    const body = [
+      '<script>alert(1)</script>',
+      '',
+      '<img src="a.png" alt="" onError="alert(1)" />',
+      '',
+      'A [link](javascript:alert(1)) and a <a href=" JaVa\tScript:alert(1)">tag</a>.',
+      '',
+      '<iframe src="https://example.org/" title="x" />',
+      '',
+      '[ref]: vbscript:msgbox(1)',
+    ].join('\n');
+    expect(check(chapter(body))).toEqual([
+      'chapters/page.mdx:7:1  warning  <script> is published as written and would run code in every reader\'s browser  [mdx-script]',
+      'chapters/page.mdx:9:25  warning  Event handler onError on <img> would run code in the reader\'s browser  [mdx-event-handler]',
+      'chapters/page.mdx:11:3  warning  The link target "javascript:alert(1)" is a script URL, which runs code when followed  [mdx-script-url]',
+      'chapters/page.mdx:11:40  warning  href=" JaVa\tScript:alert(1)" on <a> is a script URL, which runs code when followed  [mdx-script-url]',
+      'chapters/page.mdx:13:1  warning  <iframe> embeds another page or plug-in, whose content the study does not control  [mdx-embedded-content]',
+      'chapters/page.mdx:15:1  warning  The link target "vbscript:msgbox(1)" is a script URL, which runs code when followed  [mdx-script-url]',
+    ]);
+  });
+
+  it('leaves ordinary links, images and components alone', () => {
+    expect(check(chapter('[a page](https://example.org/javascript:x) and <a href="notes/">notes</a>, <img src="a.png" alt="online" />'))).toEqual([]);
+  });
+});
+
+describe('nesting', () => {
+  it('refuses elements nested deeper than the limit at the first one too deep, instead of overflowing the stack', () => {
+    const lines = check(chapter(`${'>'.repeat(3000)} deep\n\n${'<div>'.repeat(2000)}${'</div>'.repeat(2000)}`));
+    expect(lines).toEqual(['chapters/page.mdx:7:65  error  Elements nested more than 64 levels deep (quotes, lists, tags inside each other)  [mdx-depth]']);
+  });
+});

@@ -6,6 +6,8 @@
  * bad byte: decoding it anyway would put U+FFFD into a participant's words.
  */
 
+import { firstInvalidUtf8 } from '../../study/read.ts';
+
 export interface Place {
   line: number;
   column: number;
@@ -22,27 +24,6 @@ export function placeAt(text: string, offset: number): Place {
     lineStart = index + 1;
   }
   return { line, column: Array.from(text.slice(lineStart, offset)).length + 1 };
-}
-
-/** Byte offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let index = 0;
-  while (index < bytes.length) {
-    const byte = bytes[index]!;
-    if (byte < 0x80) {
-      index += 1;
-      continue;
-    }
-    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
-    if (length === 0 || index + length > bytes.length) return index;
-    const second = bytes[index + 1]!;
-    // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
-    const [low, high] = byte === 0xe0 ? [0xa0, 0xbf] : byte === 0xed ? [0x80, 0x9f] : byte === 0xf0 ? [0x90, 0xbf] : byte === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-    if (second < low || second > high) return index;
-    for (let next = 2; next < length; next += 1) if ((bytes[index + next]! & 0xc0) !== 0x80) return index;
-    index += length;
-  }
-  return -1;
 }
 
 function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {

@@ -4,7 +4,7 @@
  * the documented schema, and every component it uses is checked against the study, each
  * problem at its file, line and column. The build never meets a problem here first.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Program } from 'estree';
 import type { Root, RootContent } from 'mdast';
@@ -22,6 +22,7 @@ import { ChapterFrontmatterSchema, TeachingFrontmatterSchema } from '../schemas/
 import { closest, validateSource } from '../validate.ts';
 import { mdxComponentSpecs, type PropKind, type PropSpec } from './components.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { limits, readStudyFile, refuseOutside } from '../read.ts';
 
 /** What prose may refer to: the ids of the study's records. */
 export interface ProseTargets {
@@ -52,7 +53,8 @@ const mdxParser = unified().use(remarkParse).use(remarkMdx);
 /** Parses an MDX body as @mdx-js/mdx does; a syntax error is reported on the file. */
 export function parseMdx(file: VFile, body: string): Root | undefined {
   try {
-    return mdxParser.parse(body);
+    const tree = mdxParser.parse(body);
+    return tooDeep(file, tree) ? undefined : tree;
   } catch (cause) {
     const error = cause as VFileMessage;
     report(file, {
@@ -64,6 +66,31 @@ export function parseMdx(file: VFile, body: string): Root | undefined {
     });
     return undefined;
   }
+}
+
+/**
+ * Reports the first element nested deeper than the limit. Every walk over the tree (this
+ * check's and Astro's) recurses once per level, so thousands of levels would overflow the
+ * stack; the parser itself does not recurse, so the tree can be measured without it.
+ */
+function tooDeep(file: VFile, tree: Root): boolean {
+  const stack: { node: Root | RootContent; depth: number }[] = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > limits.mdxDepth) {
+      report(file, {
+        reason: `Elements nested more than ${limits.mdxDepth} levels deep (quotes, lists, tags inside each other)`,
+        rule: 'mdx-depth',
+        severity: 'error',
+        place: placeOfNode(node),
+        fix: `No page needs more than a few levels; a page may nest at most ${limits.mdxDepth}. Close the quotes, lists or tags that open from here on.`,
+      });
+      return true;
+    }
+    // Children pushed last first, so the first too-deep element in reading order is the one reported.
+    if ('children' in node) for (const child of [...node.children].reverse()) stack.push({ node: child, depth: depth + 1 });
+  }
+  return false;
 }
 
 function mdxSyntaxFix(reason: string): string {
@@ -91,10 +118,17 @@ export async function teachingIds(dir: string): Promise<string[]> {
 export async function checkProse(dir: string, targets: ProseTargets | undefined): Promise<VFile[]> {
   const files: VFile[] = [];
   for (const folder of Object.keys(proseFolders) as ProseFolder[]) {
+    const outside = await refuseOutside(dir, join(dir, folder));
+    if (outside) {
+      files.push(outside);
+      continue;
+    }
     for (const path of await mdxFiles(dir, folder)) {
-      const file = new VFile({ path, value: await readFile(path, 'utf8') });
+      const file = await readStudyFile(dir, path, (unread, code) =>
+        report(unread, { reason: `Cannot read file (${code ?? 'unknown error'})`, rule: 'unreadable-file', severity: 'error', place: undefined, fix: 'Check the file permissions and that it is a regular file.' }),
+      );
       files.push(file);
-      checkProseFile(file, folder, targets);
+      if (file.value !== undefined) checkProseFile(file, folder, targets);
     }
   }
   return files;
@@ -107,7 +141,57 @@ export function checkProseFile(file: VFile, folder: ProseFolder, targets: ProseT
     if (data && targets && 'excerpts' in data) checkFrontmatterReferences(source, data, targets);
   }
   const tree = parseMdx(file, body);
-  if (tree) checkComponents(file, tree, targets);
+  if (tree) {
+    checkComponents(file, tree, targets);
+    checkActiveContent(file, tree);
+  }
+}
+
+/** Attributes whose value a browser follows as a URL, so a `javascript:` value runs as script. */
+const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite', 'background', 'ping']);
+
+/** A URL a browser would run as script: the scheme, ignoring case and the whitespace and controls browsers strip. */
+function isScriptUrl(url: string): boolean {
+  return /^(?:javascript|vbscript):/i.test(url.replace(/[\u0000-\u0020]/g, ''));
+}
+
+/**
+ * Markup in prose that runs script or embeds another page. MDX is published as written
+ * (the authors of a study folder are trusted with the build machine, see
+ * docs/security.md), so these are warnings: they name what a reader's browser would run
+ * or load, so that it is never there by accident (pasted from another site, or brought in
+ * with a colleague's chapter). The site's Content-Security-Policy is the second line.
+ */
+function checkActiveContent(file: VFile, tree: Root): void {
+  const warn = (node: { position?: { start: { line: number; column: number } } | undefined }, reason: string, rule: string, fix: string) =>
+    report(file, { reason, rule, severity: 'warning', place: placeOfNode(node), fix });
+  const visit = (node: Root | RootContent) => {
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const name = node.name ?? '';
+      if (name.toLowerCase() === 'script') {
+        warn(node, '<script> is published as written and would run code in every reader\'s browser', 'mdx-script', 'Remove it. Interactive parts belong in the site\'s components (src/components), where their scripts are bundled and allowed.');
+      }
+      if (['iframe', 'frame', 'frameset', 'object', 'embed'].includes(name.toLowerCase())) {
+        warn(node, `<${name}> embeds another page or plug-in, whose content the study does not control`, 'mdx-embedded-content', 'Link to the page instead: [what it shows](https://…).');
+      }
+      for (const attribute of node.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute') continue;
+        const place = placeOfNode(attribute) ? attribute : node;
+        if (/^on/i.test(attribute.name)) {
+          warn(place, `Event handler ${attribute.name} on <${name}> would run code in the reader's browser`, 'mdx-event-handler', `Remove ${attribute.name}.`);
+        }
+        const literal = literalOf(attribute);
+        if (urlAttributes.has(attribute.name.toLowerCase()) && typeof literal?.value === 'string' && isScriptUrl(literal.value)) {
+          warn(place, `${attribute.name}="${literal.value.slice(0, 40)}" on <${name}> is a script URL, which runs code when followed`, 'mdx-script-url', 'Link to a page (https://… or a path of this site) instead.');
+        }
+      }
+    }
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && isScriptUrl(node.url)) {
+      warn(node, `The link target "${node.url.slice(0, 40)}" is a script URL, which runs code when followed`, 'mdx-script-url', 'Link to a page (https://… or a path of this site) instead.');
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
 }
 
 function checkFrontmatterReferences(source: JsonSource, data: { excerpts: string[]; codes: string[] }, targets: ProseTargets): void {
