@@ -52,5 +52,16 @@ export default defineConfig({
         deny: ['.env', '.env.*', '*.{crt,pem,key,p12,pfx,cer,der}', '.npmrc', '.yarnrc.yml', '**/.git/**', `${resolve(process.env.STUDY_DIR ?? 'content')}/private/**`],
       },
     },
+    build: {
+      rolldownOptions: {
+        // Astro marks every MDX module "use astro:head-inject" for its own bundling, and the
+        // bundler warns, once per chapter, that it may not keep the directive; Astro does not
+        // need it kept. A researcher could do nothing about it, so a build does not print it.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });

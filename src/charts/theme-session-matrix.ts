@@ -66,7 +66,7 @@ function countLink(count: number, href: string, context: string): ElementContent
 
 export function themeSessionMatrix(study: Study, options: ThemeSessionMatrixOptions): ChartResult {
   const data = matrixData(study, options.base);
-  const { singular } = study.meta.vocabulary.unit;
+  const { singular, plural } = study.meta.vocabulary.unit;
   const title = `Excerpts per theme and ${singular}`;
   const description = `Counts of coded excerpts for each theme and subtheme (rows, in the study's order) in each ${singular} and where the ${workNoun(study.meta)} does not say which ${singular} (columns), with totals. A theme counts each of its excerpts once, even when it is coded to several of its subthemes. ${data.total} excerpts in all.`;
   const table: Element = h('table', { className: ['cb-matrix'] }, [
@@ -80,7 +80,7 @@ export function themeSessionMatrix(study: Study, options: ThemeSessionMatrixOpti
           ...row.cells.map((cell, i) =>
             h('td', { dataSession: cell.session ?? 'none', style: `--share: ${share(cell.count, data.max)}`, className: cell.count === 0 ? ['is-zero'] : [] }, countLink(cell.count, cell.href, `${row.info.name}, ${data.columns[i]!.label}`)),
           ),
-          h('td', { className: ['cb-total'] }, countLink(row.total, row.totalHref, `${row.info.name}, all sessions`)),
+          h('td', { className: ['cb-total'] }, countLink(row.total, row.totalHref, `${row.info.name}, all ${plural}`)),
         ]),
       ),
     ),
@@ -89,7 +89,7 @@ export function themeSessionMatrix(study: Study, options: ThemeSessionMatrixOpti
       h('tr', [
         h('th', { scope: 'row' }, 'All excerpts'),
         ...data.columnTotals.map((count, i) => h('td', { dataSession: data.columns[i]!.session ?? 'none' }, countLink(count, data.columns[i]!.href, data.columns[i]!.label))),
-        h('td', { className: ['cb-total'] }, countLink(data.total, browserHref(options.base, {}), 'all sessions')),
+        h('td', { className: ['cb-total'] }, countLink(data.total, browserHref(options.base, {}), `all ${plural}`)),
       ]),
     ),
   ]);

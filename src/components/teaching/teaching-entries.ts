@@ -2,7 +2,8 @@
  * The teaching collection, checked against the study (see teaching-references.ts).
  * Pages read the collection only through here, so no page can skip the check.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { proseEntries } from '../../site/prose-entries.ts';
 import type { Study } from '../../study/index.ts';
 import { checkTeachingReferences } from './teaching-references.ts';
 import { byOrder } from './teaching-paths.ts';
@@ -10,7 +11,7 @@ import { byOrder } from './teaching-paths.ts';
 export type TeachingEntry = CollectionEntry<'teaching'>;
 
 export async function teachingEntries(study: Study): Promise<TeachingEntry[]> {
-  const entries = await getCollection('teaching');
+  const entries = await proseEntries('teaching');
   for (const entry of entries) checkTeachingReferences(entry, study);
   return entries.sort(byOrder);
 }

@@ -102,7 +102,7 @@ function mdxSyntaxFix(reason: string): string {
 }
 
 /** Lists the .mdx files of one prose folder; an absent folder has none. */
-async function mdxFiles(dir: string, folder: ProseFolder): Promise<string[]> {
+export async function mdxFiles(dir: string, folder: ProseFolder): Promise<string[]> {
   const names = await readdir(join(dir, folder)).catch(() => [] as string[]);
   return names.filter((name) => name.endsWith('.mdx')).sort().map((name) => join(dir, folder, name));
 }
