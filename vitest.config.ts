@@ -4,8 +4,8 @@
  *    container tests in tests/charts/vitest.components.config.ts);
  *  - build: builds sites and checks what comes out (`npm run test:build`);
  *  - browser: drives built sites in Chromium (`npm run test:browser`).
- * Only the build and browser tiers run the global setup that builds the bundled and the
- * hostile study; when both run in one process they share those two builds.
+ * Only the build and browser tiers run the global setup that builds the bundled, the
+ * hostile and the example study; when both run in one process they share those builds.
  * A test file belongs to the unit tier unless it is listed below.
  */
 import { defineConfig } from 'vitest/config';
@@ -14,6 +14,8 @@ const browser = [
   'tests/browser/**/*.test.ts',
   'tests/quality/a11y.test.ts',
   'tests/quality/a11y-hostile.test.ts',
+  'tests/quality/a11y-example.test.ts',
+  'tests/quality/example.test.ts',
   'tests/quality/colour-modes.test.ts',
   'tests/quality/hostile.test.ts',
   'tests/scholarly/browser.test.ts',
@@ -30,6 +32,7 @@ const build = [
   'tests/cli/dev-reload.test.ts',
   'tests/cli/recode-end-to-end.test.ts',
   'tests/content/chapters.test.ts',
+  'tests/quality/leaks.test.ts',
   'tests/quality/malformed.test.ts',
   'tests/quality/static.test.ts',
   'tests/scholarly/built-site.test.ts',

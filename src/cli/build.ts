@@ -11,6 +11,7 @@ import { checkStudyFolder } from '../study/check.ts';
 import { studyDir } from '../study/load.ts';
 import { acquireBuildLock, describeOwner } from './build-lock.ts';
 import { recoverOutput, renderFolder, sameFilesystem, stagingFolder, swapIn } from './build-output.ts';
+import { passOn } from './build-log.ts';
 
 const outDir = resolve(process.env.CASEBOOK_DIST ?? 'dist');
 const stamp = `${process.pid}-${Date.now()}`;
@@ -18,11 +19,18 @@ const stagingDir = stagingFolder(outDir, stamp);
 const checkout = process.cwd();
 
 let child: ChildProcess | undefined;
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a step of the build; with `filtered`, its output passes through build-log.ts, which drops Astro's set-up warnings. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, filtered = false): Promise<void> {
   return new Promise((done, fail) => {
-    child = spawn(command, args, { stdio: 'inherit', env });
-    child.on('error', fail);
-    child.on('exit', (code, signal) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`))));
+    // Piped, Astro would print without colours; it keeps them where the researcher's terminal shows them.
+    const colour = filtered && process.stdout.isTTY && env.NO_COLOR === undefined ? { FORCE_COLOR: '1' } : {};
+    const step = spawn(command, args, { stdio: filtered ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...colour } });
+    child = step;
+    const copied = filtered ? Promise.all([passOn(step.stdout!, process.stdout), passOn(step.stderr!, process.stderr)]) : Promise.resolve();
+    step.on('error', fail);
+    step.on('exit', (code, signal) => {
+      void copied.then(() => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`))));
+    });
   });
 }
 
@@ -53,6 +61,14 @@ const recovery = recoverOutput(outDir, checkout);
 if (recovery.restored) console.error(`Restored ${outDir} from ${recovery.restored}, left by a build stopped while it swapped the site in.`);
 if (recovery.removed.length > 0) console.error(`Removed ${recovery.removed.length} folder${recovery.removed.length === 1 ? '' : 's'} left by interrupted builds: ${recovery.removed.map((path) => relative(checkout, path)).join(', ')}`);
 
+// Every citation, canonical link, sitemap entry and JSON-LD record names the site's address.
+if (!process.env.CASEBOOK_SITE) {
+  console.error(
+    'Warning: CASEBOOK_SITE is not set, so every citation, canonical link and the sitemap name the example address https://casebook.example.org.\n' +
+      '  Set it to the address the site will be published at, e.g. CASEBOOK_SITE=https://example.university.edu npm run build (see docs/deploying.md).',
+  );
+}
+
 const { files } = await checkStudyFolder(studyDir());
 if (countProblems(files).errors > 0) {
   console.error(formatReport(files));
@@ -77,7 +93,7 @@ try {
   const env = { ...inherited, CASEBOOK_OUT_DIR: renderDir };
   // --force: the content layer's cache is keyed by file contents, so after building a study
   // copy that has since been deleted it would point at vanished files; a full sync is cheap.
-  await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--force'], env);
+  await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--force'], env, true);
   await run(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', renderDir, '--silent', ...searchExclusions], env);
   if (renderDir !== stagingDir) {
     cpSync(renderDir, stagingDir, { recursive: true });

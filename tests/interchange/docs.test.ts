@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMdxReference } from '../../src/interchange/mdx-doc.ts';
 import { renderDataFormat } from '../../src/interchange/schema-doc.ts';
+import { renderNotationGuide } from '../../src/interchange/notation-doc.ts';
 import { ruleIds as caRuleIds } from '../../src/ca/diagnostics.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 
@@ -33,6 +34,10 @@ describe('researcher documentation', () => {
 
   it('docs/mdx.md is what npm run docs generates from the prose schemas and component table', () => {
     expect(readFileSync(join(docsDir, 'mdx.md'), 'utf8'), 'run npm run docs').toBe(renderMdxReference());
+  });
+
+  it('docs/notation.md is what npm run docs generates from the symbol table', () => {
+    expect(readFileSync(join(docsDir, 'notation.md'), 'utf8'), 'run npm run docs').toBe(renderNotationGuide());
   });
 
   it('every relative link in README.md and docs/*.md points at an existing path', () => {

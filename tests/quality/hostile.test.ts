@@ -7,12 +7,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBuiltSite } from '../helpers/browser.ts';
 import { cspViolations, watchCsp } from '../helpers/csp.ts';
 import { serveStatic } from '../helpers/serve.ts';
 import { searchGateProblems } from './search-gate.ts';
+import { overflowing, watch } from './page-gate.ts';
 import { hostileFixture } from './hostile/fixture.ts';
 import { hostileStudyDir } from './hostile/write-fixture.ts';
 import { literalMarkers } from './hostile/payloads.ts';
@@ -22,30 +22,6 @@ const distDir = inject('hostileDistDir');
 const pages = readablePages(distDir);
 const allRoutes = builtPages(distDir).map((page) => page.route);
 const site = useBuiltSite(distDir);
-
-/** What a page did while it loaded: dialogs it opened, errors it logged or threw. */
-interface Incidents {
-  dialogs: string[];
-  errors: string[];
-}
-
-function watch(page: Page): Incidents {
-  const incidents: Incidents = { dialogs: [], errors: [] };
-  page.on('dialog', (dialog) => {
-    incidents.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    // The browser's own request for /favicon.ico is not the page's doing (static.test.ts checks every page declares an icon).
-    if (new URL(message.location().url || page.url()).pathname === '/favicon.ico') return;
-    if (message.type() === 'error' || message.text().includes('pwned')) incidents.errors.push(`console.${message.type()}: ${message.text()} (${message.location().url || page.url()})`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) incidents.errors.push(`HTTP ${response.status()} for ${response.url()} (from ${page.url()})`);
-  });
-  page.on('pageerror', (error) => incidents.errors.push(`uncaught: ${error.message}`));
-  return incidents;
-}
 
 /** Evidence of injected markup or script in the live document. */
 function inspect() {
@@ -64,19 +40,6 @@ function inspect() {
     }).length,
     text: document.body.textContent ?? '',
   };
-}
-
-/** The outermost elements that stick out past the right edge of the viewport, as CSS-ish selectors. */
-function overflowing(): string[] {
-  const width = document.documentElement.clientWidth;
-  const describe = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${[...element.classList].map((name) => `.${name}`).join('')}`;
-  const scrolls = (element: Element) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(element).overflowX);
-  const inScroller = (element: Element) => {
-    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) if (scrolls(parent)) return true;
-    return false;
-  };
-  const out = [...document.body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > width + 0.5 && !inScroller(element));
-  return out.filter((element) => !out.includes(element.parentElement!)).slice(0, 4).map((element) => `${describe(element.parentElement!)} > ${describe(element)}`);
 }
 
 describe('the hostile fixture study', () => {

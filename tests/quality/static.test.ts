@@ -3,8 +3,9 @@
  * internal links or anchors (tests/site/link-check.ts, plus absolute links to the site
  * itself and redirect targets), alternative text for images and names for graphics, no
  * inline event handlers or script URLs (so a strict Content-Security-Policy can be
- * used), and rel="noopener" on links to other sites. Both the bundled study and the
- * hostile fixture study are checked: escaping mistakes show up as invalid markup there.
+ * used), and rel="noopener" on links to other sites. Every study the tests build is
+ * checked (tests/setup/global-build.ts): the bundled one, the hostile fixture, where
+ * escaping mistakes show up as invalid markup, and the example study of another shape.
  */
 import type { Root } from 'hast';
 import { describe, expect, inject, it } from 'vitest';
@@ -14,7 +15,7 @@ import { brokenSelfLinks } from './links.ts';
 import { declaresIcon, externalLinksWithoutNoopener, imagesWithoutAlt, inlineHandlers, missingReferences, policyProblems, scriptUrls, unnamedSvgs } from './markup.ts';
 import { builtPages, parsePage, siteOf, type BuiltPage } from './site.ts';
 
-const builds = { 'the bundled study': inject('distDir'), 'the hostile fixture study': inject('hostileDistDir') };
+const builds = Object.fromEntries(inject('studyBuilds').map((build) => [build.name, build.distDir]));
 
 for (const [name, distDir] of Object.entries(builds)) {
   describe(`every page of ${name}`, () => {

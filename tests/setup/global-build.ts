@@ -1,6 +1,9 @@
 /**
- * Builds the bundled study and the hostile fixture study once per test run; tests that
- * need a built site read it through `inject('distDir')` or `inject('hostileDistDir')`.
+ * Builds the bundled study, the hostile fixture study and the example study of another
+ * shape (examples/tool-library/) once per test run; tests that need a built site read it
+ * through `inject('distDir')`, `inject('hostileDistDir')` or `inject('exampleDistDir')`,
+ * and tests that apply to every study (the leak test, build output) through
+ * `inject('studyBuilds')`.
  * The build and browser tiers both name this setup; when they run in one Vitest process
  * the second reuses the first one's builds (kept on `globalThis`, which the projects'
  * setups share), and the folder is removed after the last tier's teardown.
@@ -15,10 +18,17 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, repoRoot } from '../helpers/build-site.ts';
 
+/** One study the tests built: its folder, its site and what `npm run build` printed. */
+export interface StudyBuild {
+  readonly name: string;
+  readonly studyDir: string;
+  readonly distDir: string;
+  readonly output: string;
+}
+
 interface Sites {
   readonly work: string;
-  readonly distDir: string;
-  readonly hostileDistDir: string;
+  readonly builds: readonly StudyBuild[];
 }
 
 interface Shared {
@@ -29,10 +39,10 @@ interface Shared {
 const key = Symbol.for('casebook.test-sites');
 const shared: Shared = ((globalThis as Record<symbol, unknown>)[key] as Shared | undefined) ?? ((globalThis as Record<symbol, unknown>)[key] = { users: 0 });
 
-function build(distDir: string, studyDir: string): string {
+function build(name: string, distDir: string, studyDir: string): StudyBuild {
   const result = buildSite({ CASEBOOK_DIST: distDir, STUDY_DIR: studyDir });
   if (result.status !== 0) throw new Error(`Building ${studyDir} for the tests failed:\n${result.output}`);
-  return distDir;
+  return { name, studyDir, distDir, output: result.output };
 }
 
 async function buildSites(): Promise<Sites> {
@@ -40,8 +50,11 @@ async function buildSites(): Promise<Sites> {
   try {
     return {
       work,
-      distDir: build(join(work, 'bundled'), join(repoRoot, 'content')),
-      hostileDistDir: build(join(work, 'hostile'), join(repoRoot, 'tests', 'fixtures', 'studies', 'hostile')),
+      builds: [
+        build('the bundled study', join(work, 'bundled'), join(repoRoot, 'content')),
+        build('the hostile fixture study', join(work, 'hostile'), join(repoRoot, 'tests', 'fixtures', 'studies', 'hostile')),
+        build('the example interview study', join(work, 'example'), join(repoRoot, 'examples', 'tool-library')),
+      ],
     };
   } catch (error) {
     await rm(work, { recursive: true, force: true });
@@ -53,8 +66,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   shared.sites ??= buildSites();
   shared.users += 1;
   const sites = await shared.sites;
-  project.provide('distDir', sites.distDir);
-  project.provide('hostileDistDir', sites.hostileDistDir);
+  const [bundled, hostile, example] = sites.builds;
+  project.provide('distDir', bundled!.distDir);
+  project.provide('hostileDistDir', hostile!.distDir);
+  project.provide('exampleDistDir', example!.distDir);
+  project.provide('studyBuilds', sites.builds);
   return async () => {
     shared.users -= 1;
     if (shared.users === 0) {
@@ -68,5 +84,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     distDir: string;
     hostileDistDir: string;
+    exampleDistDir: string;
+    studyBuilds: readonly StudyBuild[];
   }
 }
