@@ -183,7 +183,7 @@ const rows: Record<SymbolId, Row> = {
     symbol: '?',
     name: 'Rising intonation',
     meaning: 'The voice rises strongly. It does not have to be a question.',
-    example: 'did you get up to much?',
+    example: 'are you coming on Friday?',
     spoken: 'rising tone',
     grammar: 'intonation',
     modes: transcript,
@@ -426,7 +426,7 @@ const rows: Record<SymbolId, Row> = {
     variants: ['jus–', 'jus—'],
     name: 'Cut-off',
     meaning:
-      'The word is broken off. A dash written straight after a fragment, as in jus–it’s, is read the same way: a cut-off and self-repair.',
+      'The word is broken off. A dash written straight after a fragment, as in we–it’s, is read the same way: a cut-off and self-repair.',
     example: 'jus–it’s s’posed to be like twenty-seven',
     spoken: 'cut off',
     grammar: 'cut-off',

@@ -19,7 +19,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'casebook-new-'));
   studyDir = join(work, 'my-study');
   made = runCli('new-study', [studyDir]);
-}, 300_000);
+});
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

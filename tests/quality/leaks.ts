@@ -9,10 +9,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 /** Words of the bundled study's field that once sat in the generator's code; no other study's page may use them unless its folder does. */
 export const domainWords = ['massage', 'therapist', 'therapy', 'treatment', 'filmed', 'camera', 'clark', 'effleurage', 'petrissage', 'tapotement', 'client', 'bodywork'] as const;
+
+/**
+ * Names of methods the generator itself uses for every study with a Jefferson source
+ * (the transcription-conventions page, the about page), which a study folder may also
+ * hold as a glossary term: not one study's words.
+ */
+export const generatorTerms: readonly string[] = ['conversation analysis', 'jefferson notation', 'transcription conventions'];
 
 /** Every file of a study folder (its own words), private/ excepted: that is never published. */
 function studyFiles(studyDir: string): string[] {
@@ -39,7 +46,20 @@ function mdxSentences(source: string): string[] {
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('<') && !line.trimStart().startsWith('import '))
     .map((line) => line.replace(/<[^>]*>/g, ' ').replace(/[*_#`[\]]|\([^)]*\/[^)]*\)/g, ' '))
-    .flatMap((line) => line.split(/(?<=[.?!])\s+/));
+    .flatMap((line) => line.split(/(?<=[.?!])\s+/))
+    // What is left of a line around a component ("the excerpts") is not a sentence of the study's.
+    .filter((sentence) => sentence.trim().split(/\s+/).length >= 4);
+}
+
+/**
+ * Whether a JSON text says something of the study's own: not an identifier or key
+ * ("overlap-onset", "first-visit"), and, if one word, a name (capitalised, like a theme's
+ * "Internalization") rather than a common word ("questionnaires").
+ */
+function ownText(value: string): boolean {
+  const text = value.trim();
+  if (/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(text)) return false;
+  return /\s/.test(text) || /^\p{Lu}/u.test(text);
 }
 
 /**
@@ -54,7 +74,8 @@ export function studyPhrases(studyDir: string, minLength = 12): Set<string> {
     const found: string[] = [];
     if (file.endsWith('.json')) jsonStrings(JSON.parse(text), found);
     else found.push(...mdxSentences(text));
-    for (const phrase of found.map(normalise)) if (phrase.length >= minLength && !/^https?:/.test(phrase)) phrases.add(phrase);
+    const own = file.endsWith('.json') ? found.filter(ownText) : found;
+    for (const phrase of own.map(normalise)) if (phrase.length >= minLength && !/^https?:/.test(phrase)) phrases.add(phrase);
   }
   return phrases;
 }
@@ -64,14 +85,19 @@ export function studyText(studyDir: string): string {
   return studyFiles(studyDir).map((file) => normalise(readFileSync(file, 'utf8'))).join('\n');
 }
 
-/** What a page says to a reader or a machine: its text and every attribute value but class names. */
+/**
+ * What a page says to a reader or a machine: its text, its JSON-LD and every attribute
+ * value but class names; not the code of its scripts and styles.
+ */
 export function pageText(tree: Root): string {
   const parts: string[] = [];
   visit(tree, (node) => {
+    if (node.type === 'element' && (node.tagName === 'style' || (node.tagName === 'script' && node.properties.type !== 'application/ld+json'))) return SKIP;
     if (node.type === 'text') parts.push(node.value);
     else if (node.type === 'element') {
       for (const [name, value] of Object.entries(node.properties)) if (name !== 'className' && value !== undefined && value !== null) parts.push(Array.isArray(value) ? value.join(' ') : String(value));
     }
+    return undefined;
   });
   return normalise(parts.join(' \n '));
 }
@@ -80,16 +106,16 @@ export function pageText(tree: Root): string {
  * The phrases of other studies (`foreign`, each with the folder it comes from) and the
  * domain words that `text` contains although `ownText` (the published study's folder)
  * does not. `generic` lists phrases a study folder may hold that the generator also says
- * of every study, in its own words (e.g. "conversation analysis").
+ * of every study, in its own words (`generatorTerms`).
  */
-export function leaks(text: string, ownText: string, foreign: ReadonlyMap<string, string>, generic: readonly string[] = []): string[] {
+export function leaks(text: string, own: string, foreign: ReadonlyMap<string, string>, generic: readonly string[] = generatorTerms): string[] {
   const found: string[] = [];
   for (const [phrase, origin] of foreign) {
-    if (text.includes(phrase) && !ownText.includes(phrase) && !generic.includes(phrase)) found.push(`"${phrase}" (from ${origin})`);
+    if (text.includes(phrase) && !own.includes(phrase) && !generic.includes(phrase)) found.push(`"${phrase}" (from ${origin})`);
   }
   for (const word of domainWords) {
     const pattern = new RegExp(`\\b${word}`);
-    if (pattern.test(text) && !pattern.test(ownText)) found.push(`the word "${word}", which its own folder never uses`);
+    if (pattern.test(text) && !pattern.test(own)) found.push(`the word "${word}", which its own folder never uses`);
   }
   return found;
 }

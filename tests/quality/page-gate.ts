@@ -76,7 +76,7 @@ export function pageGate(name: string, distDir: string, queries: readonly string
       }
       expect(problems).toEqual([]);
       expect(incidents).toEqual({ dialogs: [], errors: [] });
-    }, 300_000);
+    });
 
     it('finds results on /search/ and draws every filter without a problem', async () => {
       const context = await site.browser.newContext();
@@ -85,6 +85,6 @@ export function pageGate(name: string, distDir: string, queries: readonly string
       } finally {
         await context.close();
       }
-    }, 300_000);
+    });
   });
 }
