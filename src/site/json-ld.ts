@@ -93,13 +93,14 @@ export interface Download {
 }
 
 /** The coded data as a schema.org Dataset with one DataDownload per file. */
-export function dataset(meta: StudyMeta, homeUrl: string, aboutUrl: string, downloads: readonly Download[]): JsonLdNode {
+/** `holds` lists what the data contains, e.g. "codebook, interviews, excerpts and references". */
+export function dataset(meta: StudyMeta, homeUrl: string, aboutUrl: string, downloads: readonly Download[], holds: string): JsonLdNode {
   return {
     '@context': 'https://schema.org',
     '@type': 'Dataset',
     '@id': `${aboutUrl}#data`,
     name: `Coded data: ${meta.title}`,
-    description: `The coded qualitative data of ${meta.authors.map((author) => `${author.given} ${author.family}`).join(', ')} (${meta.year}), "${meta.title}": codebook, sessions, coded transcript excerpts, questionnaires, data-collection procedure, references and glossary, as published in ${editionName(meta)}.`,
+    description: `The coded qualitative data of ${meta.authors.map((author) => `${author.given} ${author.family}`).join(', ')} (${meta.year}), "${meta.title}": ${holds}, as published in ${editionName(meta)}.`,
     url: `${aboutUrl}#data`,
     keywords: meta.keywords,
     license: meta.licence.url,

@@ -19,7 +19,7 @@ export const domainWords = ['massage', 'therapist', 'therapy', 'treatment', 'fil
  * (the transcription-conventions page, the about page), which a study folder may also
  * hold as a glossary term: not one study's words.
  */
-export const generatorTerms: readonly string[] = ['conversation analysis', 'jefferson notation', 'transcription conventions'];
+export const generatorTerms: readonly string[] = ['conversation analysis', 'jefferson notation', 'transcription conventions', 'data-collection procedure'];
 
 /** Every file of a study folder (its own words), private/ excepted: that is never published. */
 function studyFiles(studyDir: string): string[] {

@@ -13,7 +13,7 @@ export async function searchResults(page: Page, searchUrl: string, term: string)
 }
 
 /**
- * A word that only one excerpt's quoted lines contain and no other content file (chapter,
+ * A word whose stem only one excerpt's quoted lines contain and no other content file (chapter,
  * teaching page, glossary, another excerpt, its own title) does, with that excerpt's id.
  * The longest such word is taken, as the least likely to occur in generated page text.
  */
@@ -27,7 +27,9 @@ export function wordOnlyOneExcerptSays(contentDir: string): { word: string; id: 
     const excerpt = JSON.parse(readFileSync(file, 'utf8')) as Excerpt;
     const words = new Set(excerpt.lines.flatMap((line) => line.text.toLowerCase().match(/\p{L}{6,}/gu) ?? []));
     for (const word of words) {
-      const pattern = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u');
+      // Pagefind stems words ("supporting" finds "support" and "supported"), so no other
+      // file may hold a word beginning with the same stem, as a stemmer would cut it.
+      const pattern = new RegExp(`(?<!\\p{L})${word.slice(0, Math.max(5, word.length - 4))}`, 'u');
       const elsewhere = [...texts].some(([other, text]) => other !== file && pattern.test(text));
       if (!elsewhere && !pattern.test(excerpt.title.toLowerCase())) candidates.push({ word, id: excerpt.id });
     }
