@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Page } from 'playwright-core';
+import { symbols } from '../../src/ca/index.ts';
 import type { Excerpt } from '../../src/study/schemas/index.ts';
 
 /** Links of the search results for `term` (pages, not their sections), once the page has drawn them. */
@@ -14,14 +15,18 @@ export async function searchResults(page: Page, searchUrl: string, term: string)
 
 /**
  * A word whose stem only one excerpt's quoted lines contain and no other content file (chapter,
- * teaching page, glossary, another excerpt, its own title) does, with that excerpt's id.
+ * teaching page, glossary, another excerpt, its own title) nor the symbol table's example
+ * lines do, with that excerpt's id.
  * The longest such word is taken, as the least likely to occur in generated page text.
  */
 export function wordOnlyOneExcerptSays(contentDir: string): { word: string; id: string } {
   const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
-  const texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8').toLowerCase()]));
+  // Pagefind reads "a:lright" or "ye::s" in a transcript as one word, without the notation.
+  const texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8').toLowerCase().replace(/(?<=\p{L})[^\p{L}\s]+(?=\p{L})/gu, '')]));
+  // The conventions page prints the generator's own example lines, which search finds too.
+  texts.set('symbol table', symbols.map((entry) => entry.example).join('\n').toLowerCase());
   const candidates: { word: string; id: string }[] = [];
   for (const file of files.filter((name) => name.includes(`${sep}excerpts${sep}`) && name.endsWith('.json'))) {
     const excerpt = JSON.parse(readFileSync(file, 'utf8')) as Excerpt;
