@@ -6,8 +6,8 @@
  * dead one nor leaves its leftovers behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,10 +128,17 @@ describe('a build killed with kill -9', () => {
     const stamp = '999999-1';
     await cp(dist, `${dist}.staging-${stamp}`, { recursive: true });
     await rename(dist, `${dist}.previous-${stamp}`);
-    await rm(lockDir, { recursive: true, force: true });
     const dead = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
     await new Promise((done) => dead.on('exit', done));
-    await mkdir(lockDir);
+    // Other build tests run beside this file and share the lock: wait for a free moment to plant it.
+    await until(() => {
+      try {
+        mkdirSync(lockDir);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'no other build holds the lock');
     await writeFile(join(lockDir, 'owner.json'), JSON.stringify({ pid: dead.pid, host: hostname(), started: new Date().toISOString() }));
     expect(existsSync(dist)).toBe(false);
 
