@@ -11,7 +11,7 @@ import type { Point, Position } from 'unist';
 import { type Finding, problem } from './diagnostics.ts';
 import { spanSymbol } from './symbol-of.ts';
 import { getSymbol } from './symbols.ts';
-import { type Delimiter, type Token, tokenize } from './tokenize.ts';
+import { type Delimiter, mediaLinks, type Token, tokenize } from './tokenize.ts';
 import type {
   Line,
   Marker,
@@ -135,12 +135,10 @@ export function build(sources: readonly SourceLine[], options: BuildOptions): { 
   return { tree, findings };
 }
 
-const mediaTime = /[ \t]*\u0015?(\d+)_(\d+)\u0015?/gu;
-
 /** A silence line; media time codes on it are kept as its time, not as its text. */
 function silence(source: SourceLine, number: number, findings: Finding[]): Silence {
   let time: Silence['time'];
-  const value = source.text.replace(mediaTime, (_, start: string, end: string) => {
+  const value = source.text.replace(mediaLinks, (_, start: string, end: string) => {
     time ??= { start: Number(start), end: Number(end) };
     return '';
   });

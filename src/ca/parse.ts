@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { build, columnFrom, type SourceLine } from './build.ts';
 import { type Finding, problem, report } from './diagnostics.ts';
+import { mediaLinks } from './tokenize.ts';
 import type { Mode, Transcript, TranscriptLineInput } from './types.ts';
 
 /** Options for both parsers. */
@@ -93,7 +94,6 @@ const layouts: readonly RegExp[] = [
 ];
 // A number and a silence, `12 (0.5)`, has no speaker; a number and talk with no label is ambiguous.
 const numberOnly = new RegExp(String.raw`^[ \t]*${lineNumber}[ \t]+(?=\S)`, 'u');
-const timecode = /\u0015?\d+_\d+\u0015?/gu;
 const silenceLine = /^\s*\(\s*(?:\d+:)?(?:\d*\.\d+|\d+(?:\.\d*)?)\s*\)(?:\s*\(\([^)]*\)\))*\s*$/;
 const omissionLine = /^\s*(?:[.…]*…[.…]*|\.{3,}|\[\s*[.…]+\s*\])\s*$/;
 
@@ -122,7 +122,7 @@ function sourceFromText(line: string, number: number, offset: number, findings: 
   const found = layouts.map((layout) => layout.exec(line)).find((match) => match?.groups?.['speaker'] !== undefined);
   const unlabelled = found ? undefined : numberOnly.exec(line);
   const after = unlabelled ? line.slice(unlabelled[0].length) : '';
-  if (unlabelled && !silenceLine.test(after.replace(timecode, ''))) {
+  if (unlabelled && !silenceLine.test(after.replace(mediaLinks, ''))) {
     const end = unlabelled[0].trimEnd().length;
     findings.push({
       problem: problem['ambiguous-label'](unlabelled[0].trim()),
@@ -136,7 +136,7 @@ function sourceFromText(line: string, number: number, offset: number, findings: 
   if (found && line.startsWith('|')) talk = talk.replace(/[ \t]*\|[ \t]*$/, '');
   const textStart = { line: number, column: skip + 1, offset: offset + skip };
   const base = { text: talk, textStart, position, column: columnFrom(0, line.slice(0, skip)), ...(printed === undefined ? {} : { printed: Number(printed) }) };
-  const bare = talk.replace(timecode, '');
+  const bare = talk.replace(mediaLinks, '');
   if (!found && silenceLine.test(bare)) return { ...base, kind: 'silence', speaker: undefined };
   if (!found && omissionLine.test(bare)) return { ...base, kind: 'omission', speaker: undefined };
   if (!found) return { ...base, kind: 'turn', speaker: undefined };

@@ -147,7 +147,10 @@ function start(t: Tokenizer): State | undefined {
 }
 
 // A CLAN media link, `610195_610608`, between U+0015 bullets or bare, as a word of its own.
-const mediaTime = /^\u0015?\d+_\d+\u0015?(?=\s|$)/u;
+const mediaLink = String.raw`\u0015?(\d+)_(\d+)\u0015?`;
+const mediaTime = new RegExp(String.raw`^${mediaLink}(?=\s|$)`, 'u');
+/** Every media link in a line, each a word of its own; the same rule the tokenizer reads talk by. */
+export const mediaLinks = new RegExp(String.raw`(?<=^|\s)${mediaLink}(?=\s|$)`, 'gu');
 
 /**
  * At a media time code: when the talk was said, in milliseconds. Metadata, not notation.

@@ -57,13 +57,31 @@ describe('properties', () => {
     );
   });
 
+  // A CLAN media link (`57836_59052`, a word of its own) says when a line was said: it is
+  // metadata the line carries, not talk, so a copy of the talk leaves it out and nothing else.
+  const mediaLink = /(?<=^|\s)\d+_\d+(?=\s|$)/gu;
+
   test('a copy of the rendered talk (without the added spoken and tooltip text) is the input notation', () => {
     fc.assert(
       fc.property(lines, modes, (input, mode) => {
         const html = toHtml(parseTranscript(input, { mode }).tree);
-        expect(copiedTalk(html)).toEqual(input.map((entry) => entry.text));
+        expect(copiedTalk(html)).toEqual(input.map((entry) => entry.text.replace(mediaLink, '')));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // CLAN writes media links between words, never inside a parenthesised hearing.
+  const outsideHearings = jefferson.map((text) => printable(text).replace(/[()]/g, ''));
+
+  test('a media link between words is kept as the line\'s time, never as talk', () => {
+    fc.assert(
+      fc.property(outsideHearings, outsideHearings, fc.nat(), fc.nat(), (before, after, from, to) => {
+        const text = `${before} ${from}_${to} ${after}`;
+        const html = toHtml(parseTranscript([{ kind: 'turn', speaker: 'A', text }]).tree);
+        expect(copiedTalk(html)).toEqual([text.replace(mediaLink, '')]);
+      }),
+      { numRuns: 200 },
     );
   });
 });
