@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { countProblems, formatReport } from '../study/diagnostics.ts';
 import { checkStudyFolder } from '../study/check.ts';
 import { studyDir } from '../study/load.ts';
@@ -13,10 +14,15 @@ import { acquireBuildLock, describeOwner } from './build-lock.ts';
 import { recoverOutput, renderFolder, sameFilesystem, stagingFolder, swapIn } from './build-output.ts';
 import { passOn } from './build-log.ts';
 
-const outDir = resolve(process.env.CASEBOOK_DIST ?? 'dist');
+// The checkout is where this file lives, not the working directory: run from elsewhere
+// (`node …/src/cli/build.ts`), the build still takes the checkout's lock, runs its Astro and
+// Pagefind and writes its dist/. Paths the researcher gives (STUDY_DIR, CASEBOOK_DIST) are
+// read from the working directory, as every shell command reads them.
+const checkout = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const outDir = process.env.CASEBOOK_DIST ? resolve(process.env.CASEBOOK_DIST) : resolve(checkout, 'dist');
+const study = studyDir({ STUDY_DIR: process.env.STUDY_DIR ?? resolve(checkout, 'content') });
 const stamp = `${process.pid}-${Date.now()}`;
 const stagingDir = stagingFolder(outDir, stamp);
-const checkout = process.cwd();
 
 let child: ChildProcess | undefined;
 /** Runs a step of the build; with `filtered`, its output passes through build-log.ts, which drops Astro's set-up warnings. */
@@ -24,7 +30,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, filtered =
   return new Promise((done, fail) => {
     // Piped, Astro would print without colours; it keeps them where the researcher's terminal shows them.
     const colour = filtered && process.stdout.isTTY && env.NO_COLOR === undefined ? { FORCE_COLOR: '1' } : {};
-    const step = spawn(command, args, { stdio: filtered ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...colour } });
+    // Astro finds its configuration in its working directory: the checkout's.
+    const step = spawn(command, args, { cwd: checkout, stdio: filtered ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...colour } });
     child = step;
     const copied = filtered ? Promise.all([passOn(step.stdout!, process.stdout), passOn(step.stderr!, process.stderr)]) : Promise.resolve();
     step.on('error', fail);
@@ -36,7 +43,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, filtered =
 
 // Builds take turns (see build-lock.ts); one killed mid-build leaves a lock nobody owns,
 // which the next build takes over at once.
-const releaseBuildLock = acquireBuildLock(resolve('node_modules', '.casebook-build.lock'), {
+const releaseBuildLock = acquireBuildLock(resolve(checkout, 'node_modules', '.casebook-build.lock'), {
   tookOver: (owner) => console.error(`Taking over the build lock of ${describeOwner(owner)}, which is no longer running.`),
   waiting: (owner) =>
     console.error(`Waiting for ${describeOwner(owner)} to finish; press Ctrl+C to cancel this build${owner ? `, or stop that one with: kill ${owner.pid}` : ''}.`),
@@ -69,7 +76,7 @@ if (!process.env.CASEBOOK_SITE) {
   );
 }
 
-const { files } = await checkStudyFolder(studyDir());
+const { files } = await checkStudyFolder(study);
 if (countProblems(files).errors > 0) {
   console.error(formatReport(files));
   console.error(`Nothing was built${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}.`);
@@ -90,11 +97,12 @@ try {
   // onto another filesystem that fails (EXDEV). There the site is rendered inside the
   // checkout and copied to the staging folder beside the output folder.
   const renderDir = sameFilesystem(checkout, dirname(outDir)) ? stagingDir : resolve(checkout, renderFolder, stamp);
-  const env = { ...inherited, CASEBOOK_OUT_DIR: renderDir };
+  // Astro runs in the checkout, so a study folder given relative to the working directory is passed on absolute.
+  const env = { ...inherited, CASEBOOK_OUT_DIR: renderDir, STUDY_DIR: study };
   // --force: the content layer's cache is keyed by file contents, so after building a study
   // copy that has since been deleted it would point at vanished files; a full sync is cheap.
-  await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--force'], env, true);
-  await run(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', renderDir, '--silent', ...searchExclusions], env);
+  await run(process.execPath, [resolve(checkout, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], env, true);
+  await run(process.execPath, [resolve(checkout, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', renderDir, '--silent', ...searchExclusions], env);
   if (renderDir !== stagingDir) {
     cpSync(renderDir, stagingDir, { recursive: true });
     rmSync(renderDir, { recursive: true, force: true });
