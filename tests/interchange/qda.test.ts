@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { strToU8, zipSync } from 'fflate';
+import { deflateSync, strToU8, zipSync } from 'fflate';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,95 @@ function imported(bytes: Uint8Array, name: string, existing = empty) {
   const { project, notices } = readQdaFile(bytes, name);
   expect(project).toBeDefined();
   return projectToStudy(project!, existing, speakers, notices);
+}
+
+interface CraftedEntry {
+  name: string;
+  /** The entry's bytes, deflated into the archive. */
+  data: Uint8Array;
+  /**
+   * Sizes the directory leaves as 0xFFFFFFFF, with the values its Zip64 extra field gives:
+   * the inflated size (undefined: a placeholder with no field at all), and whether the
+   * compressed size and the local header's offset are given there too.
+   */
+  zip64?: { originalSize: number | undefined; size?: boolean; offset?: boolean };
+}
+
+/** A zip written byte by byte, for directories no zip library writes on request. */
+function craftedZip(entries: CraftedEntry[], zip64End: boolean): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const directory: Uint8Array[] = [];
+  let offset = 0;
+  const bytes = (length: number, fill: (view: DataView) => void) => {
+    const out = new Uint8Array(length);
+    fill(new DataView(out.buffer));
+    return out;
+  };
+  for (const entry of entries) {
+    const name = strToU8(entry.name);
+    const packed = deflateSync(entry.data);
+    const local = bytes(30, (view) => {
+      view.setUint32(0, 0x04034b50, true);
+      view.setUint16(4, 45, true);
+      view.setUint16(8, 8, true);
+      view.setUint32(18, packed.length, true);
+      view.setUint32(22, entry.data.length, true);
+      view.setUint16(26, name.length, true);
+    });
+    const zip64 = entry.zip64;
+    const values = zip64 && zip64.originalSize !== undefined ? [zip64.originalSize, ...(zip64.size ? [packed.length] : []), ...(zip64.offset ? [offset] : [])] : [];
+    const extra = values.length === 0 ? new Uint8Array(0) : bytes(4 + 8 * values.length, (view) => {
+      view.setUint16(0, 1, true);
+      view.setUint16(2, 8 * values.length, true);
+      values.forEach((value, index) => view.setBigUint64(4 + 8 * index, BigInt(value), true));
+    });
+    const header = bytes(46, (view) => {
+      view.setUint32(0, 0x02014b50, true);
+      view.setUint16(4, 45, true);
+      view.setUint16(6, 45, true);
+      view.setUint16(10, 8, true);
+      view.setUint32(20, zip64?.size ? 0xffffffff : packed.length, true);
+      view.setUint32(24, zip64 ? 0xffffffff : entry.data.length, true);
+      view.setUint16(28, name.length, true);
+      view.setUint16(30, extra.length, true);
+      view.setUint32(42, zip64?.offset ? 0xffffffff : offset, true);
+    });
+    directory.push(header, name, extra);
+    parts.push(local, name, packed);
+    offset += local.length + name.length + packed.length;
+  }
+  const directorySize = directory.reduce((sum, part) => sum + part.length, 0);
+  const ends: Uint8Array[] = [];
+  if (zip64End) {
+    ends.push(bytes(56, (view) => {
+      view.setUint32(0, 0x06064b50, true);
+      view.setBigUint64(4, 44n, true);
+      view.setBigUint64(24, BigInt(entries.length), true);
+      view.setBigUint64(32, BigInt(entries.length), true);
+      view.setBigUint64(40, BigInt(directorySize), true);
+      view.setBigUint64(48, BigInt(offset), true);
+    }));
+    ends.push(bytes(20, (view) => {
+      view.setUint32(0, 0x07064b50, true);
+      view.setBigUint64(8, BigInt(offset + directorySize), true);
+      view.setUint32(16, 1, true);
+    }));
+  }
+  ends.push(bytes(22, (view) => {
+    view.setUint32(0, 0x06054b50, true);
+    view.setUint16(8, entries.length, true);
+    view.setUint16(10, entries.length, true);
+    view.setUint32(12, directorySize, true);
+    view.setUint32(16, offset, true);
+  }));
+  const all = [...parts, ...directory, ...ends];
+  const out = new Uint8Array(all.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of all) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 describe('REFI-QDA fixtures', () => {
@@ -302,6 +391,31 @@ describe('malformed files', () => {
     }
     const large = readQdaFile(declared, 'large.qdpx');
     expect(large.notices.map((notice) => [notice.rule, notice.reason])).toEqual([['qdpx-limits', 'large.qdpx would unpack to 4096.0 MB, more than the 512.0 MB limit; refused without unpacking']]);
+  });
+
+  it('a Zip64 entry is refused at the size its Zip64 field declares, with or without the Zip64 end record, and one without that field as of unknown size', () => {
+    const source = '<Project xmlns="urn:QDA-XML:project:1.0"><Sources><TextSource guid="00000000-0000-4000-8000-000000000001" name="a" plainTextPath="internal://a.txt"/></Sources></Project>';
+    const sixGiB = 6 * 1024 ** 3;
+    for (const zip64End of [false, true]) {
+      const bomb = craftedZip([{ name: 'project.qde', data: strToU8(source) }, { name: 'sources/a.txt', data: strToU8('a'.repeat(4096)), zip64: { originalSize: sixGiB } }], zip64End);
+      const { project, notices } = readQdaFile(bomb, 'bomb.qdpx');
+      expect(project).toBeUndefined();
+      // Not the 4096.0 MB of the 0xFFFFFFFF placeholder the 32-bit field holds.
+      expect(notices.map((notice) => [notice.rule, notice.reason]), `Zip64 end record: ${zip64End}`).toEqual([['qdpx-limits', 'bomb.qdpx would unpack to 6144.0 MB, more than the 512.0 MB limit; refused without unpacking']]);
+    }
+    const unknown = craftedZip([{ name: 'project.qde', data: strToU8(source) }, { name: 'sources/a.txt', data: strToU8('text'), zip64: { originalSize: undefined } }], false);
+    expect(readQdaFile(unknown, 'unknown.qdpx').notices.map((notice) => [notice.rule, notice.reason])).toEqual([
+      ['qdpx-limits', 'unknown.qdpx holds sources/a.txt, whose unpacked size is unknown: the directory marks it as larger than 4 GB (0xFFFFFFFF) but gives no Zip64 field with the real size; a zip bomb or a damaged archive; refused without unpacking'],
+    ]);
+  });
+
+  it('reads an honest entry whose sizes are all in its Zip64 field (as tools that always write Zip64 do)', () => {
+    const text = 'Coach: oars first';
+    const project = '<Project xmlns="urn:QDA-XML:project:1.0"><Sources><TextSource guid="00000000-0000-4000-8000-000000000001" name="a" plainTextPath="internal://a.txt"/></Sources></Project>';
+    const zip = craftedZip([{ name: 'project.qde', data: strToU8(project) }, { name: 'sources/a.txt', data: strToU8(text), zip64: { originalSize: text.length, size: true, offset: true } }], true);
+    const { project: read, notices } = readQdaFile(zip, 'zip64.qdpx');
+    expect(notices).toEqual([]);
+    expect(read!.sources.map((entry) => entry.text)).toEqual([text]);
   });
 
   it('out-of-range.qdpx: names the selection and the text length', async () => {

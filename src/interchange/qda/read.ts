@@ -94,7 +94,7 @@ function inflateChecked(bytes: Uint8Array, entries: readonly ArchiveEntry[], nam
     notices.push({ severity: 'error', rule: 'qdpx-limits', reason: `${name} ${refused}`, fix: 'Export the project again from the QDA program; if it really is this large, import its codebook (.qdc) and the sources you need.' });
     return undefined;
   }
-  const inflated = inflateEntries(bytes, new Set(entries.map((entry) => entry.name)));
+  const inflated = inflateEntries(bytes, entries);
   if (!inflated.ok) {
     notices.push({ severity: 'error', rule: 'qdpx-archive', reason: `${name} ${inflated.reason}`, fix: 'Export the project again from the QDA program.' });
     return undefined;
