@@ -111,11 +111,14 @@ export function chatToStudy(doc: ChatDocument, fileName: string, options: ChatIm
     lines.push(line.first || !spoken ? { kind: 'turn', speaker, text: line.text } : { kind: 'turn', text: line.text });
     spoken = true;
   }
-  const printed = selected.length > 0 ? `${selected[0]!.number}–${selected.at(-1)!.number}` : '';
-  const fileLines = selected.length > 0 ? `${selected[0]!.place.line}–${selected.at(-1)!.place.line}` : '';
+  const span = (from: number | undefined, to: number | undefined) => (from === to ? `${from ?? ''}` : `${from}–${to}`);
+  const printed = span(selected[0]?.number, selected.at(-1)?.number);
+  const fileLines = span(selected[0]?.place.line, selected.at(-1)?.place.line);
+  const plural = selected.length === 1 ? '' : 's';
+  // Comments are numbered as the excerpt numbers its lines; the first note says which lines of the file those are.
   const notes = [
-    `Imported from the CHAT file ${fileName}: its transcript lines ${printed} (file lines ${fileLines})${doc.media ? `, media ${doc.media.value}` : ''}; a number_number word on a line is its media time code (start_end, milliseconds).`,
-    ...doc.comments.filter((comment) => comment.line === undefined || (comment.line >= range.from && comment.line <= range.to)).map((comment) => `${comment.name === '%com' ? `Comment on line ${comment.line}` : 'Comment'} (${comment.name}, file line ${comment.place.line}): ${comment.value}`),
+    `Imported from the CHAT file ${fileName}: its transcript line${plural} ${printed} (file line${plural} ${fileLines})${doc.media ? `, media ${doc.media.value}` : ''}; a number_number word on a line is its media time code (start_end, milliseconds).`,
+    ...doc.comments.filter((comment) => comment.line === undefined || (comment.line >= range.from && comment.line <= range.to)).map((comment) => `${comment.line === undefined ? 'Comment' : comment.name === '%com' ? `Comment on line ${comment.line - range.from + 1}` : `Comment after line ${comment.line - range.from + 1}`} (${comment.name}, file line ${comment.place.line}): ${comment.value}`),
   ];
   for (const field of doc.notKept) {
     if (field.line !== undefined && (field.line < range.from || field.line > range.to)) continue;
@@ -123,7 +126,7 @@ export function chatToStudy(doc: ChatDocument, fileName: string, options: ChatIm
   }
   const excerpt = {
     id,
-    title: options.title ?? `${fileName}, lines ${printed}`,
+    title: options.title ?? `${fileName}, line${plural} ${printed}`,
     session: options.unit ?? null,
     source: source ?? '',
     lines,

@@ -54,7 +54,7 @@ export interface ChatField {
   name: string;
   value: string;
   place: Place;
-  /** For a dependent tier: the number of the transcript line it belongs to. */
+  /** The number of the transcript line a dependent tier belongs to, or a header among the tiers follows; undefined before the first tier. */
   line?: number | undefined;
 }
 
@@ -140,7 +140,8 @@ export function readChat(input: string): ChatDocument {
       const name = match[1]!.trimEnd();
       const value = match[2]!.trim();
       const valueColumn = raw.length - match[2]!.length + (match[2]!.length - match[2]!.trimStart().length) + 1;
-      const field: ChatField = { name, value, place: { line: row, column: 1 } };
+      // A header among the tiers (@Comment, @Bg, @New Episode…) belongs after the line above it.
+      const field: ChatField = { name, value, place: { line: row, column: 1 }, line: lines.at(-1)?.number };
       current = { kind: 'field', field };
       if (name === '@UTF8') utf8 = true;
       else if (name === '@Begin') begin ??= row;

@@ -7,6 +7,8 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { transcriptHtml } from '../../src/components/ca/transcript-html.ts';
+import { transcriptLines } from '../../src/study/transcripts.ts';
 import { baseStudy, fixturesDir } from '../helpers/fixture-study.ts';
 import { copyStudy, runCli } from './run-cli.ts';
 
@@ -48,6 +50,11 @@ describe('npm run import:chat', () => {
     const check = runCli('check', [], { STUDY_DIR: dir });
     expect(check.output).toContain('no problems');
     expect(check.status).toBe(0);
+    // As the site prints it: the file's labels, the times as data, never as talk.
+    const html = transcriptHtml(transcriptLines(excerpt, meta.participants), { id: 'chat', mode: 'transcript', lineNumbers: true, legend: false });
+    expect(html).toContain('data-start="614369" data-end="615689"');
+    expect(html).toContain('<span class="ca-speaker">STE: </span>');
+    expect(html).not.toContain('614369_615689');
   });
 
   it('imports a line range under the id given, a speaker mapped to an existing participant', async () => {

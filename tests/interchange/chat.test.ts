@@ -107,6 +107,23 @@ describe('readChat on CLAN bullets and broken files', () => {
     expect(doc.lines[2]!.first).toBe(false);
   });
 
+  it('keeps %com tiers and @Comment as comments, lists other dependent tiers with the line they belong to, and reads a wrapped @Participants', () => {
+    const doc = readChat(
+      ['@UTF8', '@Begin', '@Participants:\tA Ann Adult,', '\tB Investigator', '@ID:\teng|x|A|30;|female|||Adult|||', '*A:\tso', '%com:\tlaughs', '\tquietly', '*B:\tright', '%mor:\tco|right', '@Comment:\tend of tape', '@End'].join('\n'),
+    );
+    expect(doc.problems).toEqual([]);
+    expect(doc.participants.map((participant) => [participant.code, participant.name, participant.role, participant.id, participant.place])).toEqual([
+      ['A', 'Ann', 'Adult', { age: '30;', sex: 'female' }, { line: 3, column: 16 }],
+      ['B', undefined, 'Investigator', {}, { line: 4, column: 2 }],
+    ]);
+    expect(doc.lines.map((line) => `${line.number} ${line.code} ${line.text}`)).toEqual(['1 A so', '2 B right']);
+    expect(doc.comments.map((comment) => [comment.name, comment.value, comment.line, comment.place.line])).toEqual([
+      ['%com', 'laughs quietly', 1, 7],
+      ['@Comment', 'end of tape', 2, 11],
+    ]);
+    expect(doc.notKept.map((field) => [field.name, field.value, field.line])).toEqual([['%mor', 'co|right', 2]]);
+  });
+
   it('lists every problem of a file at once, each at its line and column', () => {
     const broken = [
       '\tstray continuation',
@@ -184,6 +201,17 @@ describe('chatToStudy', () => {
     ]);
     expect(result.participants.map((participant) => participant.id)).toEqual(['ste']);
     expect(result.speakers).toEqual(['KAT → participant "client" (label Client)', 'STE → new participant "ste" (Dealer)']);
+  });
+
+  it('keeps the comments of the imported lines as notes, numbered as the excerpt numbers its lines', () => {
+    const small = readChat(['@UTF8', '@Begin', '@Participants:\tA Adult', '@Comment:\ttape 2', '*A:\tone', '*A:\ttwo', '%com:\tlaughs', '%mor:\tn|two', '*A:\tthree', '%com:\tcoughs', '@End'].join('\n'));
+    const result = chatToStudy(small, 'small.cha', options({ range: { from: 2, to: 2 } }), context);
+    expect(result.excerpt.notes).toEqual([
+      'Imported from the CHAT file small.cha: its transcript line 2 (file line 6); a number_number word on a line is its media time code (start_end, milliseconds).',
+      'Comment (@Comment, file line 4): tape 2',
+      'Comment on line 1 (%com, file line 7): laughs',
+    ]);
+    expect(result.notKept).toEqual(['small.cha:8:1  %mor n|two (the study has no field for it)']);
   });
 
   it('reports every option it cannot use at once', () => {
