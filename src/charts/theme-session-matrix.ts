@@ -11,7 +11,7 @@ import type { CodeInfo, SessionKey, Study } from '../study/model.ts';
 import { codeColourStyle, share } from './colours.ts';
 import { browserHref } from './urls.ts';
 import type { ChartResult } from './types.ts';
-import { capitalise, workNoun } from '../study/words.ts';
+import { capitalise, unitParam, workNoun } from '../study/words.ts';
 
 export interface ThemeSessionMatrixOptions {
   /** Site base, e.g. "/" or "/casebook/". */
@@ -48,11 +48,12 @@ export function sessionLabel(study: Study, key: SessionKey): string {
 
 /** The counts, totals and links, straight from `study.matrix` and the indexes. */
 export function matrixData(study: Study, base: string): MatrixData {
-  const columns = study.sessionKeys.map((session) => ({ session, label: sessionLabel(study, session), href: browserHref(base, { session }) }));
+  const unit = unitParam(study.meta);
+  const columns = study.sessionKeys.map((session) => ({ session, label: sessionLabel(study, session), href: browserHref(base, unit, { session }) }));
   const rows = study.codes.map((info): MatrixRow => {
     const counts = study.matrix.get(info.code);
-    const cells = study.sessionKeys.map((session) => ({ code: info.code, session, count: counts?.get(session) ?? 0, href: browserHref(base, { code: info.code, session }) }));
-    return { info, cells, total: cells.reduce((sum, cell) => sum + cell.count, 0), totalHref: browserHref(base, { code: info.code }) };
+    const cells = study.sessionKeys.map((session) => ({ code: info.code, session, count: counts?.get(session) ?? 0, href: browserHref(base, unit, { code: info.code, session }) }));
+    return { info, cells, total: cells.reduce((sum, cell) => sum + cell.count, 0), totalHref: browserHref(base, unit, { code: info.code }) };
   });
   const columnTotals = study.sessionKeys.map((key) => study.excerptsBySession.get(key)?.length ?? 0);
   const max = Math.max(0, ...rows.flatMap((row) => row.cells.map((cell) => cell.count)));
@@ -89,7 +90,7 @@ export function themeSessionMatrix(study: Study, options: ThemeSessionMatrixOpti
       h('tr', [
         h('th', { scope: 'row' }, 'All excerpts'),
         ...data.columnTotals.map((count, i) => h('td', { dataSession: data.columns[i]!.session ?? 'none' }, countLink(count, data.columns[i]!.href, data.columns[i]!.label))),
-        h('td', { className: ['cb-total'] }, countLink(data.total, browserHref(options.base, {}), `all ${plural}`)),
+        h('td', { className: ['cb-total'] }, countLink(data.total, browserHref(options.base, unitParam(study.meta), {}), `all ${plural}`)),
       ]),
     ),
   ]);

@@ -9,11 +9,14 @@ export function normaliseBase(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-/** The excerpt browser filtered by code and/or session (`null` → "none", session not stated). */
-export function browserHref(base: string, filters: { code?: string; session?: SessionKey }): string {
+/**
+ * The excerpt browser filtered by code and/or unit (`null` → "none", unit not stated);
+ * `unitParam` is the unit filter's name in the study's words (`unitParam()` in study/words).
+ */
+export function browserHref(base: string, unitParam: string, filters: { code?: string; session?: SessionKey }): string {
   const query = new URLSearchParams();
   if (filters.code !== undefined) query.set('code', filters.code);
-  if (filters.session !== undefined) query.set('session', filters.session === null ? 'none' : String(filters.session));
+  if (filters.session !== undefined) query.set(unitParam, filters.session === null ? 'none' : String(filters.session));
   const search = query.toString();
   return `${normaliseBase(base)}excerpts/${search ? `?${search}` : ''}`;
 }

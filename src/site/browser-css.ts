@@ -14,7 +14,7 @@ export function cssString(value: string): string {
 
 /** The selector that is true while `option` of `facet` is chosen. */
 function chosen(facet: Facet, option: FacetOption): string {
-  const name = cssString(facet.name);
+  const name = cssString(facet.param);
   const value = cssString(option.value);
   return facet.control === 'select' ? `select[name=${name}] option[value=${value}]:checked` : `input[name=${name}][value=${value}]:checked`;
 }

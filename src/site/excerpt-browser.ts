@@ -4,10 +4,13 @@
  * applies filters named in the URL query, keeps the query in step with the controls so
  * the view can be shared, and announces the number of results.
  */
-const facetParams = ['code', 'session', 'speaker', 'source'] as const;
+/** The filters' URL names are the names of the form's controls (the unit filter's is the study's word). */
+function facetParams(form: HTMLFormElement): string[] {
+  return [...new Set([...form.elements].flatMap((element) => (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.name ? [element.name] : []))];
+}
 
 function applyQuery(form: HTMLFormElement, query: URLSearchParams): void {
-  for (const name of facetParams) {
+  for (const name of facetParams(form)) {
     const value = query.get(name);
     if (value === null) continue;
     const control = form.elements.namedItem(name);
@@ -23,7 +26,7 @@ function applyQuery(form: HTMLFormElement, query: URLSearchParams): void {
 function chosenQuery(form: HTMLFormElement): URLSearchParams {
   const query = new URLSearchParams();
   const data = new FormData(form);
-  for (const name of facetParams) {
+  for (const name of facetParams(form)) {
     const value = data.get(name);
     if (typeof value === 'string' && value !== '') query.set(name, value);
   }

@@ -6,7 +6,7 @@
  */
 import type { Excerpt } from '../study/schemas/index.ts';
 import type { SessionKey, Study } from '../study/index.ts';
-import { capitalise } from '../study/words.ts';
+import { capitalise, unitParam } from '../study/words.ts';
 
 export type FacetName = 'code' | 'session' | 'speaker' | 'source';
 
@@ -29,6 +29,8 @@ export interface FacetOption {
 
 export interface Facet {
   name: FacetName;
+  /** Its name in URLs and form controls: the unit filter takes the study's word (`interview`). */
+  param: string;
   /** The fieldset legend. */
   legend: string;
   /** The label of the "no filter" choice. */
@@ -99,10 +101,10 @@ export function facetAttributes(study: Study, excerpt: Excerpt): Record<string, 
 function browserFacetShape(study: Study): readonly Omit<Facet, 'options'>[] {
   const { singular, plural } = study.meta.vocabulary.unit;
   return [
-    { name: 'code', legend: 'Theme or subtheme', anyLabel: 'All themes', attribute: 'data-codes', operator: '~=', control: 'select' },
-    { name: 'session', legend: capitalise(singular), anyLabel: `All ${plural}`, attribute: 'data-session', operator: '=', control: 'radio' },
-    { name: 'speaker', legend: 'Speaker', anyLabel: 'Anyone', attribute: 'data-speakers', operator: '~=', control: 'radio' },
-    { name: 'source', legend: 'Source', anyLabel: study.sources.size === 2 ? 'Both sources' : 'All sources', attribute: 'data-source', operator: '=', control: 'radio' },
+    { name: 'code', param: 'code', legend: 'Theme or subtheme', anyLabel: 'All themes', attribute: 'data-codes', operator: '~=', control: 'select' },
+    { name: 'session', param: unitParam(study.meta), legend: capitalise(singular), anyLabel: `All ${plural}`, attribute: 'data-session', operator: '=', control: 'radio' },
+    { name: 'speaker', param: 'speaker', legend: 'Speaker', anyLabel: 'Anyone', attribute: 'data-speakers', operator: '~=', control: 'radio' },
+    { name: 'source', param: 'source', legend: 'Source', anyLabel: study.sources.size === 2 ? 'Both sources' : 'All sources', attribute: 'data-source', operator: '=', control: 'radio' },
   ];
 }
 
@@ -159,6 +161,11 @@ function countFacets(study: Study, excerpts: readonly Excerpt[]): Facet[] {
 /** The URL segment of a pre-rendered single-filter page: codes lose their dot ("1.1" → "1-1"). */
 export function filterSlug(name: FacetName, value: string): string {
   return name === 'code' ? value.replace('.', '-') : value;
+}
+
+/** The pre-rendered page that applies one filter, e.g. "excerpts/interview/2/" (relative to the site). */
+export function filteredPath(facet: Pick<Facet, 'name' | 'param'>, value: string): string {
+  return `excerpts/${facet.param}/${filterSlug(facet.name, value)}/`;
 }
 
 /** The element id of a filter control; characters other than letters, digits and "-" are hex-escaped so ids never collide. */

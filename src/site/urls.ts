@@ -4,7 +4,8 @@
  */
 import type { CodeInfo, SessionKey } from '../study/index.ts';
 import type { StudyMeta } from '../study/schemas/index.ts';
-import { unitsPath } from '../study/words.ts';
+import { unitParam, unitsPath } from '../study/words.ts';
+import { browserHref as chartsBrowserHref } from '../charts/urls.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -31,11 +32,7 @@ export function excerptHref(id: string): string {
   return href(`excerpts/${id}/`);
 }
 
-/** The excerpt browser filtered by code and/or session ("none" = session not stated). */
-export function browserHref(filters: { code?: string; session?: SessionKey }): string {
-  const query = new URLSearchParams();
-  if (filters.code) query.set('code', filters.code);
-  if (filters.session !== undefined) query.set('session', filters.session === null ? 'none' : String(filters.session));
-  const search = query.toString();
-  return href(`excerpts/${search ? `?${search}` : ''}`);
+/** The excerpt browser filtered by code and/or unit ("none" = unit not stated), the unit named in the study's words. */
+export function browserHref(meta: Pick<StudyMeta, 'vocabulary'>, filters: { code?: string; session?: SessionKey }): string {
+  return chartsBrowserHref(base, unitParam(meta), filters);
 }

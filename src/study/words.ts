@@ -44,6 +44,18 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/gu, '') || 'units';
 }
 
+/** Names the excerpt browser already gives its other filters in URLs. */
+const otherFilterParams = new Set(['code', 'speaker', 'source']);
+
+/**
+ * The unit filter's name in URLs (`?interview=2`, `/excerpts/interview/2/`): the study's own
+ * word, or "unit" where that word is empty or already names another filter.
+ */
+export function unitParam(meta: Pick<StudyMeta, 'vocabulary'>): string {
+  const word = slugify(meta.vocabulary.unit.singular);
+  return word === 'units' || otherFilterParams.has(word) ? 'unit' : word;
+}
+
 /** The URL segment of the units' pages, e.g. "sessions", "interviews". */
 export function unitsPath(meta: Pick<StudyMeta, 'vocabulary'>): string {
   return slugify(meta.vocabulary.unit.plural);

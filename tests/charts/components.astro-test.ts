@@ -31,7 +31,7 @@ describe('chart components', () => {
     const html = await container.renderToString(ThemeSessionMatrix, { props: { study: await harbour(), base: '/casebook/' } });
     expect(html.match(/<table/g)).toHaveLength(1);
     expect(html).not.toContain('<details');
-    expect(html).toContain('href="/casebook/excerpts/?code=1.1&#x26;session=1"');
+    expect(html).toContain('href="/casebook/excerpts/?code=1.1&#x26;outing=1"');
   });
 
   it('ThemeProcess: navigation with the current page marked', async () => {

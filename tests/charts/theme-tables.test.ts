@@ -44,15 +44,15 @@ describe('themeSessionMatrix', () => {
 
   it('links every non-zero count to the filtered excerpt browser under the base', () => {
     const hrefs = links(chart.svg);
-    expect(hrefs).toContain('/casebook/excerpts/?code=1.1&session=1');
-    expect(hrefs).toContain('/casebook/excerpts/?code=2.0&session=none');
+    expect(hrefs).toContain('/casebook/excerpts/?code=1.1&outing=1');
+    expect(hrefs).toContain('/casebook/excerpts/?code=2.0&outing=none');
     expect(hrefs).toContain('/casebook/excerpts/?code=1.0');
-    expect(hrefs).toContain('/casebook/excerpts/?session=2');
+    expect(hrefs).toContain('/casebook/excerpts/?outing=2');
     expect(hrefs).toContain('/casebook/excerpts/');
     expect(hrefs.every((href) => href.startsWith('/casebook/excerpts/'))).toBe(true);
     const nonZero = data.rows.flatMap((row) => [...row.cells.filter((cell) => cell.count > 0), { count: row.total }]).length + data.columnTotals.filter(Boolean).length + 1;
     expect(hrefs).toHaveLength(nonZero);
-    expect(links(themeSessionMatrix(study, { base: '/' }).svg)).toContain('/excerpts/?code=1.1&session=1');
+    expect(links(themeSessionMatrix(study, { base: '/' }).svg)).toContain('/excerpts/?code=1.1&outing=1');
   });
 
   it('gives each link its context for screen readers and each row its theme colour', () => {

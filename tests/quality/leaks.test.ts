@@ -5,6 +5,8 @@
  * study's own folder uses it. The parts are tested first on made-up pages, so the gate
  * is known to be able to fail.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, inject, it } from 'vitest';
 import { repoRoot } from '../helpers/build-site.ts';
@@ -38,6 +40,16 @@ describe('the leak test itself', () => {
   it("excuses a phrase or word the published study's own folder uses, and script code, which is not the page's text", () => {
     const page = fromHtml('<p>Keeping things in circulation, the interviewer said.</p><script>el.getBoundingClientRect()</script>');
     expect(leaks(pageText(page), own, foreign)).toEqual([]);
+  });
+});
+
+describe("the example study's addresses", () => {
+  it('name its units in its own word: pre-filtered excerpt lists and the filter form say "interview", never the bundled study\'s "session"', () => {
+    const facets = new Set(builtPages(example.distDir).flatMap((page) => /^\/excerpts\/([^/]+)\/[^/]+\/$/.exec(page.route)?.[1] ?? []));
+    expect([...facets].sort()).toEqual(['code', 'interview', 'source', 'speaker']);
+    const browser = readFileSync(join(example.distDir, 'excerpts', 'index.html'), 'utf8');
+    expect(browser).toContain('name="interview"');
+    expect(browser).not.toMatch(/name="session"|\/excerpts\/session\/|[?&;]session=/);
   });
 });
 

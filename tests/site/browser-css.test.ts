@@ -5,6 +5,7 @@ import type { Facet } from '../../src/site/excerpt-facets.ts';
 
 const facet = (overrides: Partial<Facet>): Facet => ({
   name: 'speaker',
+  param: 'speaker',
   legend: 'Speaker',
   anyLabel: 'Anyone',
   attribute: 'data-speakers',
@@ -30,8 +31,13 @@ describe('filterCss', () => {
   });
 
   it('matches a chosen option of a drop-down', () => {
-    const css = filterCss([facet({ name: 'code', attribute: 'data-codes', control: 'select', options: [{ value: '1.0', label: '1.0 A', count: 2, depth: 0 }] })]);
+    const css = filterCss([facet({ name: 'code', param: 'code', attribute: 'data-codes', control: 'select', options: [{ value: '1.0', label: '1.0 A', count: 2, depth: 0 }] })]);
     expect(css).toBe('.browser:has(select[name="code"] option[value="1.0"]:checked) [data-excerpt]:not([data-codes~="1.0"]){display:none}');
+  });
+
+  it('matches the control by its URL name, which for units is the study\'s own word', () => {
+    const css = filterCss([facet({ name: 'session', param: 'interview', attribute: 'data-session', operator: '=', options: [{ value: '2', label: 'Interview 2', count: 1, depth: 0 }] })]);
+    expect(css).toBe('.browser:has(input[name="interview"][value="2"]:checked) [data-excerpt]:not([data-session="2"]){display:none}');
   });
 
   it('writes one rule per option, escaping hostile values', () => {
