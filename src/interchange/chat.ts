@@ -112,6 +112,7 @@ export function readChat(input: string): ChatDocument {
   let end: number | undefined;
   let utf8 = false;
   let participantsSeen = false;
+  let options: ChatField | undefined;
   const ids: { fields: string[]; place: Place }[] = [];
   // What a tab-indented line continues: a main tier, or a header or dependent tier (a field).
   let current: { kind: 'tier'; code: string; codePlace: Place } | { kind: 'field'; field: ChatField } | undefined;
@@ -136,13 +137,15 @@ export function readChat(input: string): ChatDocument {
       continue;
     }
     if (raw.startsWith('@')) {
-      const match = /^(@[^:\t]+?)(?::[ \t]*|[ \t]+|$)(.*)$/.exec(raw)!;
+      // The name runs to the colon or tab (`@Room Layout:`, `@New Episode`), the value after it.
+      const match = /^(@[^:\t]*)(?::[ \t]*|\t+)?(.*)$/.exec(raw)!;
       const name = match[1]!.trimEnd();
       const value = match[2]!.trim();
       const valueColumn = raw.length - match[2]!.length + (match[2]!.length - match[2]!.trimStart().length) + 1;
       // A header among the tiers (@Comment, @Bg, @New Episode…) belongs after the line above it.
       const field: ChatField = { name, value, place: { line: row, column: 1 }, line: lines.at(-1)?.number };
       current = { kind: 'field', field };
+      if (name === '@Options') options = field;
       if (name === '@UTF8') utf8 = true;
       else if (name === '@Begin') begin ??= row;
       else if (name === '@End') end = row;
@@ -202,6 +205,16 @@ export function readChat(input: string): ChatDocument {
   if (!participantsSeen) error({ line: begin ?? 1, column: 1 }, 'The file has no @Participants header, expected one naming every speaker (`@Participants:\tKAT Kate Customer, …`)', 'chat-participants', 'Add @Participants after @Languages, one entry per speaker code: code, optional name, role.');
   if (participantsSeen && lines.length === 0) error(last, 'The file has no main tier, expected at least one line of talk (`*KAT:\t…`)', 'chat-no-tiers', 'Import a transcript with talk in it.');
 
+  // CHAT without CA marks overlaps, pauses and retracings its own way (`<yes> [>]`, `&um`, `[/]`), which Jefferson notation reads otherwise.
+  if (!/(^|[\s,])CA($|[\s,])/.test(options?.value ?? '')) {
+    problems.push({
+      reason: `The file is not marked as CHAT-CA (${options ? `@Options is "${options.value}"` : 'it has no @Options: CA header'}), expected a Conversation Analysis transcript: its tiers are read as Jefferson notation, so CHAT's own marks (\`<yes> [>]\`, \`&um\`, \`[/]\`) may be misread`,
+      rule: 'chat-not-ca',
+      severity: 'warning',
+      place: options?.place ?? { line: begin ?? 1, column: 1 },
+      fix: 'Check the imported lines on the excerpt page; for Jefferson notation import a CA transcript (CABank marks them @Options: CA), or rewrite the marks as Jefferson\'s.',
+    });
+  }
   const byCode = new Map(participants.map((participant) => [participant.code, participant]));
   for (const { fields, place } of ids) {
     const code = fields[2]?.trim() ?? '';

@@ -69,6 +69,18 @@ describe('npm run import:chat', () => {
     expect(runCli('check', [], { STUDY_DIR: dir }).status).toBe(0);
   });
 
+  it('imports a plain CHAT transcript with a warning that it is not CA, the engine’s readings placed at their lines of the file', async () => {
+    const dir = await study();
+    const result = runCli('import-chat', [join(fixturesDir, 'chat', 'KB0RE000.cha'), '--code', '2.0'], { STUDY_DIR: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('KB0RE000.cha:3:1  warning  The file is not marked as CHAT-CA (it has no @Options: CA header)');
+    expect(result.stdout).toContain('KB0RE000.cha:20:9  warning  CA notation: Unexpected `>` (faster) left open, expected a closing `<` before the turn ends (line 4 of the excerpt)  [ca/unclosed-span]');
+    expect(result.stdout).toContain('speaker: KB0PSUN → new participant "kb0psun" (Unidentified)');
+    const meta = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8'));
+    expect(meta.participants.at(-1)).toEqual({ id: 'kb0psun', label: 'KB0PSUN', role: 'Unidentified', description: 'Unidentified (age 1;01.01, sex male, group Unidentified, custom SES is UU), as the @Participants and @ID headers of KB0RE000.cha describe KB0PSUN.' });
+    expect(runCli('check', [], { STUDY_DIR: dir }).status).toBe(0);
+  });
+
   it('writes nothing on a dry run', async () => {
     const dir = await study();
     const before = await snapshot(dir);

@@ -95,9 +95,37 @@ describe('readChat on a CABNC transcript', () => {
   });
 });
 
+describe('readChat on a CABNC transcript in plain CHAT', () => {
+  const doc = readChat(readFileSync(join(fixturesDir, 'chat', 'KB0RE000.cha'), 'utf8'));
+
+  it('reads every @ID field that is given', () => {
+    expect(doc.participants.map((participant) => [participant.code, participant.role, participant.id])).toEqual([
+      ['PS002', 'Unidentified', { age: '60;01.01', sex: 'female', group: 'retired', custom: 'SES is UU' }],
+      ['PS006', 'Unidentified', { age: '50;01.01', sex: 'male', group: 'minister', custom: 'SES is UU' }],
+      ['KB0PSUN', 'Unidentified', { age: '1;01.01', sex: 'male', group: 'Unidentified', custom: 'SES is UU' }],
+    ]);
+  });
+
+  it('warns that a file without @Options: CA is not in Jefferson notation, at @Begin', () => {
+    expect(located(doc.problems)).toEqual(['3:1 warning chat-not-ca']);
+  });
+
+  it('keeps a wrapped tier as its speaker’s next printed line, with the time it carries', () => {
+    expect(doc.lines).toHaveLength(15);
+    expect(doc.lines.slice(12, 14).map((line) => [line.number, line.code, line.first, line.place.line, line.text, line.times])).toEqual([
+      [13, 'PS002', true, 29, "Yes oh Jim 's been for a this afternoon at the Hart and <Straw> [>]", []],
+      [14, 'PS002', false, 30, 'Club . 18395_22395', [{ start: 18395, end: 22395 }]],
+    ]);
+  });
+
+  it('reads header names with spaces, and lists them as not kept', () => {
+    expect(doc.notKept.map((field) => `${field.name}=${field.value}`)).toEqual(['@PID=11312/a-00005711-1', '@Languages=eng', '@Transcriber=LongmanELT', '@Location=Clwyd:  Buckley', '@Room Layout=meetinginstreet', '@Situation=talking', '@Date=16-MAR-1992', '@New Episode=']);
+  });
+});
+
 describe('readChat on CLAN bullets and broken files', () => {
   it('takes the U+0015 bullets off a media link and keeps the link as a word of its own', () => {
-    const doc = readChat('@UTF8\n@Begin\n@Participants:\tA Adult, B Adult\n@ID:\teng|x|A|||||Adult|||\n*A:\tso \u00151200_1850\u0015\n*B:\tyeah.\u00151900_2400\u0015\n\tright \u00152400_2600\u0015\n@End\n');
+    const doc = readChat('@UTF8\n@Begin\n@Participants:\tA Adult, B Adult\n@Options:\tCA\n@ID:\teng|x|A|||||Adult|||\n*A:\tso \u00151200_1850\u0015\n*B:\tyeah.\u00151900_2400\u0015\n\tright \u00152400_2600\u0015\n@End\n');
     expect(doc.problems).toEqual([]);
     expect(doc.lines.map((line) => [line.text, line.times])).toEqual([
       ['so 1200_1850', [{ start: 1200, end: 1850 }]],
@@ -109,7 +137,7 @@ describe('readChat on CLAN bullets and broken files', () => {
 
   it('keeps %com tiers and @Comment as comments, lists other dependent tiers with the line they belong to, and reads a wrapped @Participants', () => {
     const doc = readChat(
-      ['@UTF8', '@Begin', '@Participants:\tA Ann Adult,', '\tB Investigator', '@ID:\teng|x|A|30;|female|||Adult|||', '*A:\tso', '%com:\tlaughs', '\tquietly', '*B:\tright', '%mor:\tco|right', '@Comment:\tend of tape', '@End'].join('\n'),
+      ['@UTF8', '@Begin', '@Participants:\tA Ann Adult,', '\tB Investigator', '@Options:\tCA, caps', '@ID:\teng|x|A|30;|female|||Adult|||', '*A:\tso', '%com:\tlaughs', '\tquietly', '*B:\tright', '%mor:\tco|right', '@Comment:\tend of tape', '@End'].join('\n'),
     );
     expect(doc.problems).toEqual([]);
     expect(doc.participants.map((participant) => [participant.code, participant.name, participant.role, participant.id, participant.place])).toEqual([
@@ -118,10 +146,13 @@ describe('readChat on CLAN bullets and broken files', () => {
     ]);
     expect(doc.lines.map((line) => `${line.number} ${line.code} ${line.text}`)).toEqual(['1 A so', '2 B right']);
     expect(doc.comments.map((comment) => [comment.name, comment.value, comment.line, comment.place.line])).toEqual([
-      ['%com', 'laughs quietly', 1, 7],
-      ['@Comment', 'end of tape', 2, 11],
+      ['%com', 'laughs quietly', 1, 8],
+      ['@Comment', 'end of tape', 2, 12],
     ]);
-    expect(doc.notKept.map((field) => [field.name, field.value, field.line])).toEqual([['%mor', 'co|right', 2]]);
+    expect(doc.notKept.map((field) => [field.name, field.value, field.line])).toEqual([
+      ['@Options', 'CA, caps', undefined],
+      ['%mor', 'co|right', 2],
+    ]);
   });
 
   it('lists every problem of a file at once, each at its line and column', () => {
@@ -143,6 +174,7 @@ describe('readChat on CLAN bullets and broken files', () => {
       '7:1 error chat-line',
       '8:10 error chat-media-bullet',
       '10:12 error chat-end',
+      '3:1 warning chat-not-ca',
       '5:6 error chat-id',
       '6:6 error chat-id',
       '9:2 error chat-speaker',
@@ -150,7 +182,7 @@ describe('readChat on CLAN bullets and broken files', () => {
   });
 
   it('requires the @Begin frame and @Participants, and reports what follows @End', () => {
-    expect(located(readChat('*A:\thi\n@End\nmore\n').problems)).toEqual(['1:1 error chat-begin', '3:1 error chat-end', '1:1 warning chat-utf8', '1:1 error chat-begin', '1:1 error chat-participants']);
+    expect(located(readChat('*A:\thi\n@End\nmore\n').problems)).toEqual(['1:1 error chat-begin', '3:1 error chat-end', '1:1 warning chat-utf8', '1:1 error chat-begin', '1:1 error chat-participants', '1:1 warning chat-not-ca']);
   });
 
   it('places a byte that is not UTF-8', () => {
