@@ -115,7 +115,7 @@ export function readChat(input: string): ChatDocument {
   let options: ChatField | undefined;
   const ids: { fields: string[]; place: Place }[] = [];
   // What a tab-indented line continues: a main tier, or a header or dependent tier (a field).
-  let current: { kind: 'tier'; code: string; codePlace: Place } | { kind: 'field'; field: ChatField } | undefined;
+  let current: { kind: 'tier'; code: string; codePlace: Place } | { kind: 'field'; field: ChatField } | { kind: 'skip' } | undefined;
   const error = (place: Place | undefined, reason: string, rule: string, fix: string) => problems.push({ reason, rule, severity: 'error', place, fix });
 
   for (const [index, raw] of rows.entries()) {
@@ -132,13 +132,14 @@ export function readChat(input: string): ChatDocument {
         // CLAN wraps a long @Participants after a comma: the next entries are on this line.
         if (current.field.name === '@Participants') participantEntries(raw, column, row, participants, problems);
       }
+      else if (current?.kind === 'skip') continue;
       else if (current?.kind === 'tier') lines.push(tierLine(raw.slice(column - 1), { line: row, column }, current.code, current.codePlace, false, lines.length + 1, problems));
       else error({ line: row, column: 1 }, 'Unexpected indented line with no tier or header before it to continue, expected a line starting with `@`, `*` or `%`', 'chat-continuation', 'A line starting with a tab continues the tier above it: join it to a tier, or start it with `*CODE:` and a tab.');
       continue;
     }
     if (raw.startsWith('@')) {
       // The name runs to the colon or tab (`@Room Layout:`, `@New Episode`), the value after it.
-      const match = /^(@[^:\t]*)(?::[ \t]*|\t+)?(.*)$/.exec(raw)!;
+      const match = /^(@[^:\t]*)(?::[ \t]*|\t+)?(.*)$/s.exec(raw)!;
       const name = match[1]!.trimEnd();
       const value = match[2]!.trim();
       const valueColumn = raw.length - match[2]!.length + (match[2]!.length - match[2]!.trimStart().length) + 1;
@@ -163,7 +164,12 @@ export function readChat(input: string): ChatDocument {
       continue;
     }
     if (raw.startsWith('*')) {
-      const match = /^\*([^:\s]+)(:?)([ \t]*)(.*)$/.exec(raw)!;
+      const match = /^\*([^:\s]+)(:?)([ \t]*)(.*)$/s.exec(raw);
+      if (!match) {
+        error({ line: row, column: 2 }, `Unexpected \`${clip(raw)}\`, expected a speaker code after \`*\` (\`*KAT:\` and a tab)`, 'chat-speaker', 'Write the speaker code of the turn after the `*`, as @Participants declares it.');
+        current = { kind: 'skip' }; // its continuation lines belong to a tier already reported
+        continue;
+      }
       const code = match[1]!;
       const codePlace = { line: row, column: 2 };
       if (begin === undefined) error({ line: row, column: 1 }, `Unexpected tier *${code} before @Begin, expected @Begin and the headers first`, 'chat-begin', 'Put @Begin and the @Participants header above the first tier.');
@@ -182,7 +188,12 @@ export function readChat(input: string): ChatDocument {
       continue;
     }
     if (raw.startsWith('%')) {
-      const match = /^(%[^:\s]+):?[ \t]*(.*)$/.exec(raw)!;
+      const match = /^(%[^:\s]+):?[ \t]*(.*)$/s.exec(raw);
+      if (!match) {
+        error({ line: row, column: 2 }, `Unexpected \`${clip(raw)}\`, expected a tier name after \`%\` (\`%com:\` and a tab)`, 'chat-dependent-tier', 'Write the dependent tier’s name after the `%` (com, mor, gra…), or delete the line.');
+        current = { kind: 'skip' };
+        continue;
+      }
       const field: ChatField = { name: match[1]!, value: match[2]!.trim(), place: { line: row, column: 1 }, line: lines.at(-1)?.number };
       current = { kind: 'field', field };
       if (lines.length === 0) error({ line: row, column: 1 }, `Unexpected dependent tier ${field.name} before any main tier, expected it under the tier (\`*CODE:\`) it describes`, 'chat-dependent-tier', 'Move it below the main tier it belongs to, or delete it.');

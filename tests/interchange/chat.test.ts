@@ -5,6 +5,7 @@
  * at once, and what an import makes of it for a study.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/ca/index.ts';
@@ -185,6 +186,12 @@ describe('readChat on CLAN bullets and broken files', () => {
     expect(located(readChat('*A:\thi\n@End\nmore\n').problems)).toEqual(['1:1 error chat-begin', '3:1 error chat-end', '1:1 warning chat-utf8', '1:1 error chat-begin', '1:1 error chat-participants', '1:1 warning chat-not-ca']);
   });
 
+  it('reports a tier without a speaker code and a dependent tier without a name, and skips their continuations', () => {
+    const doc = readChat(['@UTF8', '@Begin', '@Participants:\tA Adult', '@Options:\tCA', '*\t(.)', '\tmore', '%', '*A:\tso', '@End'].join('\n'));
+    expect(located(doc.problems)).toEqual(['5:2 error chat-speaker', '7:2 error chat-dependent-tier']);
+    expect(doc.lines.map((line) => line.text)).toEqual(['so']);
+  });
+
   it('places a byte that is not UTF-8', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('@UTF8\n*A:\tcaf'), 0xe9, 0x0a]);
     expect(located(decodeChat(bytes).problems)).toEqual(['2:8 error chat-encoding']);
@@ -257,5 +264,30 @@ describe('chatToStudy', () => {
       '--speaker STE=nobody: the study has no participant "nobody" (client)',
     ]);
     expect(result.problems.every((problem) => problem.rule === 'chat-option' && problem.severity === 'error' && problem.fix)).toBe(true);
+  });
+});
+
+describe('properties', () => {
+  // Pieces of CHAT lines, so random files reach every branch of the reader, plus any characters at all.
+  const piece = fc.constantFrom('@UTF8', '@Begin', '@End', '@Participants:\tA Ann Adult, B Adult', '@ID:\teng|x|A|||||Adult|||', '@Options:\tCA', '@Comment:\tc', '@New Episode', '*A:\t', '*B\t', '*', '%com:\t', '%', '\t', ' ', '\u0015', '12_34', '\u001512_34\u0015', '⌈', '(0.5)', 'so', ',', '|', ':', '\n', '\r\n', '\r', '\u2028', '\uFEFF');
+  const file = fc.oneof(fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join('')), fc.string({ unit: 'binary', maxLength: 200 }));
+
+  it('never throws, places every problem inside the file, and numbers the lines it reads 1, 2, 3…', () => {
+    fc.assert(
+      fc.property(file, (text) => {
+        const doc = readChat(text);
+        const rows = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+        for (const problem of doc.problems) {
+          if (!problem.place) continue;
+          expect(problem.place.line).toBeGreaterThanOrEqual(1);
+          expect(problem.place.line).toBeLessThanOrEqual(Math.max(rows.length, 1));
+          expect(problem.place.column).toBeGreaterThanOrEqual(1);
+          expect(problem.place.column).toBeLessThanOrEqual((rows[problem.place.line - 1]?.length ?? 0) + 1);
+        }
+        expect(doc.lines.map((line) => line.number)).toEqual(doc.lines.map((_, index) => index + 1));
+        expect(() => chatToStudy(doc, 'random.cha', { codes: ['1.1'], speakers: new Map() }, { participants: [], sources: [] })).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
   });
 });
