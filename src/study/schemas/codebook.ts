@@ -5,10 +5,10 @@ import { CodeSchema, ColourSchema, SchemaRefSchema, SlugSchema, TextSchema } fro
 export const SubthemeSchema = z.strictObject({
   /** `N.M`, where N is its theme's number, e.g. "1.2". */
   code: CodeSchema.describe('The code N.M, where N is the number of its theme, e.g. "1.2".'),
-  /** Name as the study prints it, e.g. "Performance of roles". */
-  name: TextSchema.describe('Name as the study prints it, e.g. "Performance of roles".'),
-  /** URL segment of its page, e.g. "performance-of-roles". */
-  slug: SlugSchema.describe('URL segment of its page, e.g. "performance-of-roles".'),
+  /** Name as the study prints it, e.g. "Checking returns". */
+  name: TextSchema.describe('Name as the study prints it, e.g. "Checking returns".'),
+  /** URL segment of its page, e.g. "checking-returns". */
+  slug: SlugSchema.describe('URL segment of its page, e.g. "checking-returns".'),
   /** Position among its theme's subthemes, from 1. */
   order: z.int().positive().describe("Position among its theme's subthemes, starting at 1."),
   /** What the subtheme captures, in our own words. */
@@ -19,10 +19,10 @@ export const SubthemeSchema = z.strictObject({
 export const ThemeSchema = z.strictObject({
   /** `N.0`, e.g. "1.0". */
   code: CodeSchema.describe('The code N.0, e.g. "1.0".'),
-  /** Name as the study prints it, e.g. "Separateness". */
-  name: TextSchema.describe('Name as the study prints it, e.g. "Separateness".'),
-  /** URL segment of its page, e.g. "separateness". */
-  slug: SlugSchema.describe('URL segment of its page, e.g. "separateness".'),
+  /** Name as the study prints it, e.g. "Keeping things in circulation". */
+  name: TextSchema.describe('Name as the study prints it, e.g. "Keeping things in circulation".'),
+  /** URL segment of its page, e.g. "keeping-things-in-circulation". */
+  slug: SlugSchema.describe('URL segment of its page, e.g. "keeping-things-in-circulation".'),
   /** Position in the study's (often roughly chronological) order, from 1. */
   order: z.int().positive().describe("Position in the study's order (often roughly chronological), starting at 1."),
   /** Accent colour in light mode; at least 3:1 against white. */

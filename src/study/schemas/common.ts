@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Lower-case words joined by hyphens: safe in URLs and file names. */
 export const SlugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lower-case letters, digits and single hyphens, e.g. "performance-of-roles"');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lower-case letters, digits and single hyphens, e.g. "checking-returns"');
 
 /** A codebook code: `N.0` for a theme, `N.M` for a subtheme (M ≥ 1). */
 export const CodeSchema = z

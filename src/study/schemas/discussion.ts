@@ -10,7 +10,7 @@ export const FacilitatorNotesSchema = z
   .strictObject({
     listenFor: z.array(z.string().min(1)).min(1).describe('What to listen for in students’ answers.'),
     modelAnswer: z.string().min(1).describe('A model answer in our own words, grounded in the study’s interpretation.'),
-    source: z.string().min(1).describe('Where in the study the model answer comes from, e.g. "Results › 3.2 Empathy".'),
+    source: z.string().min(1).describe('Where in the study the model answer comes from, e.g. "Findings › 1.2 Mending".'),
     misreadings: z.array(z.string().min(1)).default([]).describe('Readings students often arrive at that the data do not support.'),
   })
   .describe('Notes for whoever leads the discussion of a question; never shown to students.');

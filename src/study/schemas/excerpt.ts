@@ -51,7 +51,7 @@ export const ExcerptSchema = z.strictObject({
   article: z
     .strictObject({
       /** Section heading, e.g. "Results › Theme 1 › 1.1". */
-      section: TextSchema.optional().describe('Section heading path, e.g. "Results › Theme 1: Separateness › 1.1: Boundaries".'),
+      section: TextSchema.optional().describe('Section heading path, e.g. "Findings › Theme 1: Keeping things in circulation › 1.1: Checking returns".'),
       /** Printed page number, where known. */
       page: z.int().positive().optional().describe('Printed page number, where known.'),
       /** Position among the publication's quoted excerpts, 1 for the first: the order readers meet them. */

@@ -3,8 +3,8 @@ import { IdSchema, SchemaRefSchema, TextSchema } from './common.ts';
 
 /** A term a reader or student may not know. */
 export const TermSchema = z.strictObject({
-  /** Anchor and link key, e.g. "countertransference". */
-  id: IdSchema.describe('Anchor and link key, e.g. "countertransference".'),
+  /** Anchor and link key, e.g. "group-interview". */
+  id: IdSchema.describe('Anchor and link key, e.g. "group-interview".'),
   /** The term as shown, e.g. "Countertransference". */
   term: TextSchema.describe('The term as shown.'),
   /** A definition in plain words, our own. */

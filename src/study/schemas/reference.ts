@@ -11,8 +11,8 @@ export const NameSchema = z.strictObject({
 
 /** A work the study cites, structured so it can be printed in any style. */
 export const ReferenceSchema = z.strictObject({
-  /** Citation key used by chapters, e.g. "moyer2004". */
-  id: IdSchema.describe('Citation key used by chapters, e.g. "moyer2004".'),
+  /** Citation key used by chapters, e.g. "kvale2009". */
+  id: IdSchema.describe('Citation key used by chapters, e.g. "kvale2009".'),
   /** Its number in a numbered reference list. */
   number: z.int().positive().optional().describe("Its number in the study's reference list, where the list is numbered; omit in author–date studies."),
   /** Kind of work. */
