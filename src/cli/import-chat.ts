@@ -4,9 +4,10 @@
  * transcript or a range of its lines, adding its speakers as participants where the study
  * does not have them. Every problem is reported at once, at its line and column of the
  * .cha file, and nothing is written while any is an error; the result is checked exactly
- * as `npm run check` would before a file changes.
+ * as `npm run check` would before a file changes. An excerpt of the same id is replaced only
+ * with --replace, as it may hold coding and an interpretation the file does not.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import { VFile } from 'vfile';
@@ -16,7 +17,7 @@ import { decodeChat, readChat } from '../interchange/chat.ts';
 import { chatToStudy, type StudyContext } from '../interchange/chat-study.ts';
 import { applyChanges, describeChanges, stageAndValidate } from '../interchange/stage.ts';
 
-const usage = 'Usage: npm run import:chat -- file.cha --code <code>[,<code>…] [--lines <from>-<to>] [--id <excerpt id>] [--unit <n>] [--source <id>] [--title <text>] [--speaker CODE=<participant id>]… [--dry-run]';
+const usage = 'Usage: npm run import:chat -- file.cha --code <code>[,<code>…] [--lines <from>-<to>] [--id <excerpt id>] [--unit <n>] [--source <id>] [--title <text>] [--speaker CODE=<participant id>]… [--replace] [--dry-run]';
 const valued = new Set(['--id', '--lines', '--unit', '--source', '--code', '--title', '--speaker']);
 const args = process.argv.slice(2);
 const values = new Map<string, string[]>();
@@ -28,7 +29,7 @@ for (let index = 0; index < args.length; index += 1) {
     if (value === undefined || value.startsWith('--')) fail(`${arg} takes a value`);
     values.set(arg, [...(values.get(arg) ?? []), value!]);
     index += 1;
-  } else if (arg === '--dry-run') continue;
+  } else if (arg === '--dry-run' || arg === '--replace') continue;
   else if (arg.startsWith('-')) fail(`Unknown option ${arg}`);
   else positional.push(arg);
 }
@@ -71,6 +72,16 @@ const imported = chatToStudy(
   studyContext(studyText),
 );
 for (const problem of [...decoded.problems, ...doc.problems, ...imported.problems]) report(file, problem);
+const target = join(dir, 'excerpts', `${String(imported.excerpt.id)}.json`);
+if (!args.includes('--replace') && (await stat(target).catch(() => undefined))) {
+  report(file, {
+    reason: `An excerpt "${String(imported.excerpt.id)}" is already in the study (${target}), and the import would replace it`,
+    rule: 'chat-option',
+    severity: 'error',
+    place: undefined,
+    fix: 'Give the new excerpt its own id with --id, or pass --replace to replace the excerpt (its codes, interpretation and notes become the import’s).',
+  });
+}
 if (countProblems([file]).errors > 0) {
   console.error(formatReport([file]));
   console.error('Nothing was written.');

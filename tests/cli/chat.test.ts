@@ -81,6 +81,21 @@ describe('npm run import:chat', () => {
     expect(runCli('check', [], { STUDY_DIR: dir }).status).toBe(0);
   });
 
+  it('replaces an excerpt of the same id only with --replace, and a second import of the same lines changes nothing', async () => {
+    const dir = await study();
+    expect(runCli('import-chat', [fixture, '--code', '1.1'], { STUDY_DIR: dir }).status).toBe(0);
+    const before = await snapshot(dir);
+    const again = runCli('import-chat', [fixture, '--code', '1.2'], { STUDY_DIR: dir });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/katherine-stefan\.cha {2}error {2}An excerpt "katherine-stefan" is already in the study \(\S+excerpts\/katherine-stefan\.json\), and the import would replace it {2}\[chat-option\]/);
+    expect(await snapshot(dir)).toEqual(before);
+    const same = runCli('import-chat', [fixture, '--code', '1.1', '--replace'], { STUDY_DIR: dir });
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain('speaker: KAT → participant "kat" (label KAT)');
+    expect(same.stdout).toContain('no content file changed');
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
   it('writes nothing on a dry run', async () => {
     const dir = await study();
     const before = await snapshot(dir);
