@@ -10,11 +10,12 @@
  * Without Chromium the build says so and goes on: the page then does not link to a PDF
  * (the page and this step ask the same question, `coursePackPdfPlanned`).
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
@@ -104,14 +105,66 @@ async function printPack(root: string, base: string): Promise<Uint8Array> {
   }
 }
 
-/** Astro integration: after the build, print the course pack PDF next to its page. */
+/** The site files a page loads: its stylesheets, scripts, fonts and images, and what those stylesheets load in turn. */
+async function loadedFiles(root: string, base: string, page: string): Promise<string[]> {
+  const found = new Set<string>();
+  const local = (reference: string, from: string): string | undefined => {
+    if (/^(?:[a-z]+:|\/\/|#|data:)/i.test(reference)) return undefined;
+    const path = reference.split(/[?#]/)[0] ?? '';
+    const file = path.startsWith('/') ? join(root, path.startsWith(base) ? path.slice(base.length) : path) : resolve(dirname(from), path);
+    return file.startsWith(root) && existsSync(file) && statSync(file).isFile() ? file : undefined;
+  };
+  const html = await readFile(page, 'utf8');
+  for (const [, reference] of html.matchAll(/\b(?:href|src)="([^"]+)"/g)) {
+    const file = local(reference ?? '', page);
+    if (file && file !== page) found.add(file);
+  }
+  for (const sheet of [...found].filter((file) => file.endsWith('.css'))) {
+    for (const [, reference] of (await readFile(sheet, 'utf8')).matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+      const file = local(reference ?? '', sheet);
+      if (file) found.add(file);
+    }
+  }
+  return [...found].sort();
+}
+
+/**
+ * A fingerprint of everything the PDF is printed from: the course pack page, every file it
+ * loads (public/ files keep their names when they change, so their bytes count, not their
+ * names) and the Chromium that prints it. Equal fingerprints print equal PDFs.
+ */
+export async function printFingerprint(root: string, base: string): Promise<string> {
+  const page = join(root, COURSE_PACK_PAGE, 'index.html');
+  const hash = createHash('sha256');
+  const browser = await stat(chromiumPath());
+  hash.update(`chromium ${browser.size} ${browser.mtimeMs}\n`);
+  for (const file of [page, ...(await loadedFiles(root, base, page))]) hash.update(`${file.slice(root.length)}\n`).update(await readFile(file));
+  return hash.digest('hex');
+}
+
+/** PDFs printed by earlier builds, kept in Astro's cache folder; the newest few are kept (one per study built in the checkout, say). */
+const keptPrints = 8;
+
+async function rememberPrint(cache: string, fingerprint: string, pdf: string): Promise<void> {
+  await mkdir(cache, { recursive: true });
+  // Copied under another name and renamed, so a build killed mid-copy never leaves half a PDF to be reused.
+  const partial = join(cache, `${fingerprint}.${process.pid}.partial`);
+  await copyFile(pdf, partial);
+  await rename(partial, join(cache, `${fingerprint}.pdf`));
+  const prints = await Promise.all((await readdir(cache)).filter((name) => name.endsWith('.pdf')).map(async (name) => ({ name, time: (await stat(join(cache, name))).mtimeMs })));
+  for (const old of prints.sort((a, b) => b.time - a.time).slice(keptPrints)) await rm(join(cache, old.name), { force: true });
+}
+
+/** Astro integration: after the build, print the course pack PDF next to its page, or reuse the print of an earlier build of the same pages. */
 export function coursePackPdf(): AstroIntegration {
   let base = '/';
+  let cache = '';
   return {
     name: 'casebook:course-pack-pdf',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        cache = join(fileURLToPath(config.cacheDir), 'casebook-course-pack');
       },
       'astro:build:done': async ({ dir, pages, logger }: { dir: URL; pages: { pathname: string }[]; logger: AstroIntegrationLogger }) => {
         if (!pages.some((page) => page.pathname === COURSE_PACK_PAGE)) return;
@@ -121,8 +174,18 @@ export function coursePackPdf(): AstroIntegration {
         }
         const root = fileURLToPath(dir);
         const started = Date.now();
-        const pdf = await printPack(root, base);
-        await writeFile(join(root, COURSE_PACK_PDF), pdf);
+        const target = join(root, COURSE_PACK_PDF);
+        // Printing takes Chromium two or three layouts of the whole pack: a rebuild after a
+        // recoding that leaves the pack as it was reuses the earlier print.
+        const fingerprint = await printFingerprint(root, base);
+        const earlier = join(cache, `${fingerprint}.pdf`);
+        if (existsSync(earlier)) {
+          await copyFile(earlier, target);
+          logger.info(`Course pack PDF unchanged since an earlier build (same pages, styles and Chromium): copied to ${COURSE_PACK_PDF}`);
+          return;
+        }
+        await writeFile(target, await printPack(root, base));
+        await rememberPrint(cache, fingerprint, target);
         logger.info(`Course pack PDF written to ${COURSE_PACK_PDF} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       },
     },
