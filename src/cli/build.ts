@@ -5,11 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countProblems, formatReport } from '../study/diagnostics.ts';
 import { checkStudyFolder } from '../study/check.ts';
 import { studyDir } from '../study/load.ts';
+import { readIdentifierLists } from '../study/deidentify.ts';
+import { scanPublished, siteTexts } from '../study/published-scan.ts';
 import { acquireBuildLock, describeOwner } from './build-lock.ts';
 import { recoverOutput, renderFolder, sameFilesystem, stagingFolder, swapIn } from './build-output.ts';
 import { passOn } from './build-log.ts';
@@ -102,7 +104,25 @@ try {
   // --force: the content layer's cache is keyed by file contents, so after building a study
   // copy that has since been deleted it would point at vanished files; a full sync is cheap.
   await run(process.execPath, [resolve(checkout, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], env, true);
-  await run(process.execPath, [resolve(checkout, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', renderDir, '--silent', ...searchExclusions], env);
+  const indexing = run(process.execPath, [resolve(checkout, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', renderDir, '--silent', ...searchExclusions], env);
+  // The last check before the swap: the private names, however written, in what the site
+  // would publish (pages, attributes, addresses, downloads, handouts, search index). The
+  // pages are searched while Pagefind indexes them (it only reads them and writes
+  // pagefind/), so the search adds little to the build's time; its index is searched after.
+  // (Awaited below; without this a failing Pagefind would count as unhandled while the pages are searched.)
+  indexing.catch(() => undefined);
+  const lists = await readIdentifierLists(study);
+  const published = lists ? scanPublished(siteTexts(renderDir, outDir, (name) => name !== 'pagefind'), lists) : [];
+  await indexing;
+  if (lists) published.push(...scanPublished(siteTexts(join(renderDir, 'pagefind'), join(outDir, 'pagefind')), lists));
+  if (published.length > 0) {
+    // A name in the site's address is on every page: the first files say enough.
+    const shown = published.slice(0, 20);
+    console.error(formatReport(shown));
+    if (published.length > shown.length) console.error(`… and ${published.length - shown.length} more files would publish a listed name.`);
+    console.error(`Nothing was published${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}.`);
+    process.exit(1);
+  }
   if (renderDir !== stagingDir) {
     cpSync(renderDir, stagingDir, { recursive: true });
     rmSync(renderDir, { recursive: true, force: true });

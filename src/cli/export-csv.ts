@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { formatReport } from '../study/diagnostics.ts';
 import { loadStudy, studyDir } from '../study/load.ts';
 import { excerptsToCsv } from '../interchange/csv.ts';
+import { refusePublishing } from '../study/published-scan.ts';
 
 const out = resolve(process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? 'excerpts.csv');
 const { study, files } = await loadStudy(studyDir());
@@ -16,5 +17,11 @@ if (!study) {
   process.exit(1);
 }
 const speakers = [...study.participants.values()];
-await writeFile(out, excerptsToCsv(study.excerpts, speakers));
+const csv = excerptsToCsv(study.excerpts, speakers);
+// The check above read the study folder; this reads what would leave it (see published-scan.ts).
+if (await refusePublishing([{ path: out, text: csv }], studyDir())) {
+  console.error(`Nothing was written to ${out}.`);
+  process.exit(1);
+}
+await writeFile(out, csv);
 console.log(`wrote ${study.excerpts.length} excerpts to ${out}`);

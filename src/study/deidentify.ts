@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import { positionAt } from './json-source.ts';
+import { IdentifierMatcher } from './identifier-match.ts';
 import { readStudyFile } from './read.ts';
 
 export const PRIVATE_FOLDER = 'private';
@@ -21,7 +22,6 @@ export interface Identifier {
   term: string;
   /** Line of the term in identifiers.txt. */
   line: number;
-  pattern: RegExp;
 }
 
 export interface Allowance {
@@ -39,22 +39,8 @@ function entries(text: string): { value: string; line: number }[] {
     .filter((entry) => entry.value !== '');
 }
 
-/**
- * The term as a case-insensitive pattern on word boundaries (letters, marks and digits of
- * any script count as word characters); the spaces of a phrase match any whitespace, so a
- * name broken across lines is still found.
- */
-export function identifierPattern(term: string): RegExp {
-  const body = term
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])${body}(?![\\p{L}\\p{M}\\p{N}_])`, 'giu');
-}
-
 export function parseIdentifiers(text: string): Identifier[] {
-  return entries(text).map(({ value, line }) => ({ term: value, line, pattern: identifierPattern(value) }));
+  return entries(text).map(({ value, line }) => ({ term: value, line }));
 }
 
 /** `term` allows it everywhere; `path/to/file.json: term` allows it in that file only. */
@@ -73,20 +59,46 @@ export interface Hit {
   found: string;
 }
 
-export function findIdentifiers(text: string, identifiers: readonly Identifier[]): Hit[] {
-  const hits: Hit[] = [];
-  for (const identifier of identifiers) {
-    identifier.pattern.lastIndex = 0;
-    for (const match of text.matchAll(identifier.pattern)) {
-      hits.push({ identifier, ...positionAt(text, match.index), found: match[0] });
-    }
-  }
-  return hits.sort((a, b) => a.line - b.line || a.column - b.column);
+const matchers = new WeakMap<readonly Identifier[], IdentifierMatcher>();
+/** One matcher per list (see identifier-match.ts for the ways of writing a name it finds). */
+export function matcherFor(identifiers: readonly Identifier[]): IdentifierMatcher {
+  let matcher = matchers.get(identifiers);
+  if (!matcher) matchers.set(identifiers, (matcher = new IdentifierMatcher(identifiers.map((identifier) => identifier.term))));
+  return matcher;
 }
 
-function isAllowed(hit: Hit, file: string, allowances: readonly Allowance[]): boolean {
-  const matches = (allowance: Allowance) => identifierPattern(allowance.term).test(hit.found) && identifierPattern(hit.found).test(allowance.term);
-  return allowances.some((allowance) => (allowance.file === undefined || allowance.file === file) && matches(allowance));
+/** Every listed name in the text, however it is written there, at its line and column. */
+export function findIdentifiers(text: string, identifiers: readonly Identifier[]): Hit[] {
+  const matcher = matcherFor(identifiers);
+  if (!matcher.test(text)) return [];
+  return matcher.find(text).map((hit) => ({
+    identifier: identifiers.find((identifier) => identifier.term === hit.term.term)!,
+    ...positionAt(text, hit.start),
+    found: text.slice(hit.start, hit.end),
+  }));
+}
+
+/** A hit is allowed when an allowance names the listed term or the text as found, in any file (`file` undefined) or in that one. */
+export function isAllowed(hit: Pick<Hit, 'identifier' | 'found'>, file: string | undefined, allowances: readonly Allowance[]): boolean {
+  return allowances.some(
+    (allowance) =>
+      (allowance.file === undefined || file === undefined || allowance.file === file) &&
+      (IdentifierMatcher.same(allowance.term, hit.found) || IdentifierMatcher.same(allowance.term, hit.identifier.term)),
+  );
+}
+
+export interface IdentifierLists {
+  identifiers: Identifier[];
+  allowances: Allowance[];
+  listPath: string;
+}
+
+/** The private lists of a study folder; undefined when it has no identifiers list. */
+export async function readIdentifierLists(dir: string): Promise<IdentifierLists | undefined> {
+  const listPath = join(dir, PRIVATE_FOLDER, IDENTIFIERS_FILE);
+  const list = await readOptional(listPath);
+  if (list === undefined) return undefined;
+  return { identifiers: parseIdentifiers(list), allowances: parseAllowances((await readOptional(join(dir, PRIVATE_FOLDER, ALLOWED_FILE))) ?? ''), listPath };
 }
 
 export type IdentifierStatus = { checked: false; listPath: string } | { checked: true; listPath: string; terms: number; files: number; hits: number; allowed: number };
@@ -118,11 +130,9 @@ async function contentFiles(dir: string, root = dir): Promise<string[]> {
  * added, so the summary counts every file that was searched.
  */
 export async function checkIdentifiers(dir: string, files: VFile[]): Promise<IdentifierStatus> {
-  const listPath = join(dir, PRIVATE_FOLDER, IDENTIFIERS_FILE);
-  const list = await readOptional(listPath);
-  if (list === undefined) return { checked: false, listPath };
-  const identifiers = parseIdentifiers(list);
-  const allowances = parseAllowances((await readOptional(join(dir, PRIVATE_FOLDER, ALLOWED_FILE))) ?? '');
+  const lists = await readIdentifierLists(dir);
+  if (lists === undefined) return { checked: false, listPath: join(dir, PRIVATE_FOLDER, IDENTIFIERS_FILE) };
+  const { identifiers, allowances, listPath } = lists;
   const byPath = new Map(files.map((file) => [file.path, file]));
   let hits = 0;
   let allowed = 0;
@@ -138,6 +148,21 @@ export async function checkIdentifiers(dir: string, files: VFile[]): Promise<Ide
       files.push(file);
     }
     const name = relative(dir, path);
+    // File and folder names become addresses (a chapter's file name is its URL).
+    for (const hit of findIdentifiers(name, identifiers)) {
+      if (isAllowed(hit, name, allowances)) {
+        allowed += 1;
+        continue;
+      }
+      hits += 1;
+      report(file, {
+        reason: `The file name "${name}" holds the identifying term "${hit.found}" (listed in ${PRIVATE_FOLDER}/${IDENTIFIERS_FILE} line ${hit.identifier.line}); it would be published in an address`,
+        rule: 'identifier',
+        severity: 'error',
+        place: undefined,
+        fix: 'Rename the file (and its folder) with a pseudonym or a role.',
+      });
+    }
     for (const hit of findIdentifiers(String(file.value ?? ''), identifiers)) {
       if (isAllowed(hit, name, allowances)) {
         allowed += 1;

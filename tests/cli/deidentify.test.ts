@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findIdentifiers, identifierPattern, parseAllowances, parseIdentifiers } from '../../src/study/deidentify.ts';
+import { findIdentifiers, parseAllowances, parseIdentifiers } from '../../src/study/deidentify.ts';
 import { baseStudy } from '../helpers/fixture-study.ts';
 import { copyStudy, runCli } from './run-cli.ts';
 
 describe('identifier matching', () => {
-  const matches = (term: string, text: string) => [...text.matchAll(identifierPattern(term))].map((match) => match[0]);
+  const matches = (term: string, text: string) => findIdentifiers(text, parseIdentifiers(term)).map((hit) => hit.found);
 
   it('ignores case, also outside ASCII', () => {
     expect(matches('Zoë', 'ZOË and zoë')).toEqual(['ZOË', 'zoë']);
@@ -89,4 +89,32 @@ describe('npm run check and build with a private identifiers list', () => {
     expect(result.stderr).toContain('Nothing was built');
     expect(existsSync(dist)).toBe(false);
   });
+
+  it('refuses a build whose pages or downloads would publish a name the study folder does not hold as written, located in the file it would publish', async () => {
+    // The chapter writes the name as an MDX expression, which only the rendered page holds;
+    // the site's address (CASEBOOK_SITE) reaches every page and the /data/ downloads
+    // without being in the study folder at all.
+    const dir = await study('Cosima\nQuillfeather Harbour\n');
+    await writeFile(join(dir, 'chapters', 'intro.mdx'), "---\ntitle: Intro\ndescription: How we met.\norder: 9\n---\n\nWe met {['Co', 'sima'].join('')} at the boathouse.\n");
+    const check = runCli('check', [], { STUDY_DIR: dir }, dir);
+    expect(check.output).toContain('0 hits');
+    const dist = `${dir}-dist`;
+    temps.push(dist);
+    const result = runCli('build', [], { STUDY_DIR: dir, CASEBOOK_DIST: dist, CASEBOOK_SITE: 'https://quillfeather-harbour.example.org' });
+    expect(result.status).toBe(1);
+    const published = result.stderr.split('\n').filter((line) => line.includes('[identifier-published]'));
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // The path it would be published at (relative to the working directory), line and column.
+    const at = (path: string, term: string) =>
+      new RegExp(`^\\S*${escape(`${basename(dist)}/${path}`)}:\\d+:\\d+  error  Identifying term "${term}" \\(listed in private/identifiers\\.txt line \\d\\) would be published here, written `);
+    expect(published).toContainEqual(expect.stringMatching(at('chapters/intro/index.html', 'Cosima')));
+    expect(published).toContainEqual(expect.stringMatching(at('chapters/intro/index.html', 'Quillfeather Harbour')));
+    expect(published).toContainEqual(expect.stringMatching(at('data/study.json', 'Quillfeather Harbour')));
+    expect(result.stderr).toContain('fix: Replace it in the study folder with a pseudonym or a role');
+    expect(result.stderr).toContain('Nothing was published');
+    // Nothing half-written: no site, no staging folder.
+    expect(existsSync(dist)).toBe(false);
+    expect((await readdir(dirname(dist))).filter((name) => name.startsWith(basename(dist)))).toEqual([]);
+  });
 });
+
