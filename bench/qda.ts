@@ -87,7 +87,7 @@ export interface QdaBench {
  * /proc/self/stat): on a shared machine it measures the import's own work where wall time
  * measures the queue for the cores.
  */
-async function childrenCpuMs(): Promise<number> {
+export async function childrenCpuMs(): Promise<number> {
   const stat = await readFile('/proc/self/stat', 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());

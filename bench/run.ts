@@ -1,9 +1,11 @@
 /**
- * `npm run bench [S] [M] [L] [QDA]`: generates synthetic studies at three scales, builds each
+ * `npm run bench [S] [M] [L] [QDA] [CSV]`: generates synthetic studies at three scales, builds each
  * with the real build command, and reports wall time (split into phases), peak memory of
  * the build's process tree, pages and bytes written, the JavaScript and CSS a reader
  * downloads per page type, a rebuild after changing one excerpt, and Lighthouse scores of
  * the S build. Prints a table and the targets met or missed, and writes bench/results.md.
+ * QDA and CSV time the two imports (a REFI-QDA project, a 100,000-row sheet) and write
+ * bench/import-results.md.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { generateStudy, scales, writeStudy, type Scale } from './generate.ts';
 import { lighthouse, type LighthouseResult } from './lighthouse.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 import { benchQdaImport, type QdaBench } from './qda.ts';
+import { benchCsvImport, type CsvBench } from './csv.ts';
 import { runTree, type TreeRun } from './process-tree.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -185,6 +188,30 @@ function qdaTarget(bench: QdaBench): { text: string; met: boolean } {
   return { text: `An NVivo-shaped project of ${characters.toLocaleString('en')} characters and ${bench.shape.selections} selections is read in under 3 s: ${seconds(bench.run.wallMs)} wall, ${seconds(bench.cpuMs)} of processor time (${qdaOutcome(bench)})`, met: !bench.run.timedOut && bench.run.status === 0 && bench.run.wallMs < 3_000 };
 }
 
+function csvOutcome(bench: CsvBench): string {
+  if (bench.run.timedOut) return 'stopped unfinished';
+  if (bench.run.status !== 0) return `failed (exit ${bench.run.status}): ${bench.run.output.trim().split('\n').slice(-3).join(' / ')}`;
+  return `imported: ${bench.excerptFiles.toLocaleString('en')} excerpt files in the study`;
+}
+
+function csvSection(bench: CsvBench): string {
+  return [
+    '| sheet | size | wall | processor time | peak memory | outcome |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    `| ${bench.rows.toLocaleString('en')} rows | ${mb(bench.bytes)} | ${seconds(bench.run.wallMs)} | ${seconds(bench.cpuMs)} | ${mb(bench.run.peakRssBytes)} | ${csvOutcome(bench)} |`,
+    '',
+    '`npm run import:csv -- … --prune` into a copy of the fixture study, start to exit (tsx start-up included), writing every file: reading the sheet, checking every row as `npm run check` would (schemas, cross-references, the CA notation of every excerpt, the chapters\' citations), comparing with the files there, and writing 100,000 excerpt files. The sheet is the fixture study\'s export repeated (`bench/csv.ts`); processor time and memory as for the QDA import.',
+  ].join('\n');
+}
+
+function csvTargets(bench: CsvBench): { text: string; met: boolean }[] {
+  const done = !bench.run.timedOut && bench.run.status === 0 && bench.excerptFiles === bench.rows;
+  return [
+    { text: `A sheet of ${bench.rows.toLocaleString('en')} rows imports in under 60 s: ${seconds(bench.run.wallMs)} wall, ${seconds(bench.cpuMs)} of processor time (${csvOutcome(bench)})`, met: done && bench.run.wallMs < 60_000 },
+    { text: `A sheet of ${bench.rows.toLocaleString('en')} rows imports in under 1 GiB of memory: ${mb(bench.run.peakRssBytes)}`, met: done && bench.run.peakRssBytes < 1024 ** 3 },
+  ];
+}
+
 function targets(results: Result[]): { text: string; met: boolean }[] {
   const by = (name: string) => results.find((result) => result.scale.name === name);
   const L = by('L');
@@ -224,6 +251,7 @@ function lighthouseSection(results: LighthouseResult[]): string {
 const wanted = process.argv.slice(2).map((name) => name.toUpperCase());
 const chosen = scales.filter((scale) => wanted.length === 0 || wanted.includes(scale.name));
 const qda: QdaBench | undefined = wanted.length === 0 || wanted.includes('QDA') ? await benchQdaImport(root, work) : undefined;
+const csv: CsvBench | undefined = wanted.length === 0 || wanted.includes('CSV') ? await benchCsvImport(root, work) : undefined;
 const header = machine();
 const results: Result[] = [];
 for (const scale of chosen) results.push(await benchScale(scale));
@@ -233,7 +261,8 @@ if (largest) await rebuildAfterOneChange(largest);
 const small = results.find((result) => result.scale.name === 'S' && succeeded(result));
 const audits = small ? await lighthouse(join(work, 'S', 'dist'), Object.values(samplePages(join(work, 'S', 'dist')))) : [];
 
-const checks = [...targets(results), ...(qda ? [qdaTarget(qda)] : [])];
+const importChecks = [...(qda ? [qdaTarget(qda)] : []), ...(csv ? csvTargets(csv) : [])];
+const checks = [...targets(results), ...importChecks];
 const report = [
   '# Benchmark results',
   '',
@@ -252,6 +281,7 @@ const report = [
   weightsTable(results),
   '',
   ...(qda ? ['## REFI-QDA import', '', qdaSection(qda), ''] : []),
+  ...(csv ? ['## Spreadsheet import', '', csvSection(csv), ''] : []),
   '## Targets',
   '',
   ...checks.map((check) => `- ${check.met ? 'met' : '**missed**'}: ${check.text}`),
@@ -259,17 +289,34 @@ const report = [
   ...(small ? ['## Lighthouse', '', lighthouseSection(audits), ''] : []),
 ].join('\n');
 
-// A QDA-only run leaves the build results alone: its numbers go to their own file.
-const onlyQda = wanted.length > 0 && wanted.every((name) => name === 'QDA');
-if (!onlyQda) await writeFile(join(root, 'bench', 'results.md'), report);
-if (qda) {
-  await writeFile(join(root, 'bench', 'qda-results.md'), ['# REFI-QDA import benchmark', '', `Written by \`npm run bench${wanted.length ? ` ${wanted.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`, '', header, '', qdaSection(qda), '', `- ${qdaTarget(qda).met ? 'met' : '**missed**'}: ${qdaTarget(qda).text}`, ''].join('\n'));
-  console.log(`\n${qdaSection(qda)}`);
+// An import-only run leaves the build results alone: its numbers go to their own file.
+const onlyImports = wanted.length > 0 && wanted.every((name) => name === 'QDA' || name === 'CSV');
+if (!onlyImports) await writeFile(join(root, 'bench', 'results.md'), report);
+if (qda || csv) {
+  await writeFile(
+    join(root, 'bench', 'import-results.md'),
+    [
+      '# Import benchmarks',
+      '',
+      `Written by \`npm run bench${wanted.length ? ` ${wanted.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+      '',
+      header,
+      '',
+      ...(qda ? ['## REFI-QDA import', '', qdaSection(qda), ''] : []),
+      ...(csv ? ['## Spreadsheet import', '', csvSection(csv), ''] : []),
+      '## Targets',
+      '',
+      ...importChecks.map((check) => `- ${check.met ? 'met' : '**missed**'}: ${check.text}`),
+      '',
+    ].join('\n'),
+  );
+  if (qda) console.log(`\n${qdaSection(qda)}`);
+  if (csv) console.log(`\n${csvSection(csv)}`);
 }
 console.log(table(results));
 console.log('');
 for (const check of checks) console.log(`${check.met ? '✔ met   ' : '✖ missed'}  ${check.text}`);
 if (small) console.log(`\n${lighthouseSection(audits)}`);
-console.log(`\nWrote ${[...(onlyQda ? [] : ['bench/results.md']), ...(qda ? ['bench/qda-results.md'] : [])].join(' and ')}`);
+console.log(`\nWrote ${[...(onlyImports ? [] : ['bench/results.md']), ...(qda || csv ? ['bench/import-results.md'] : [])].join(' and ')}`);
 // Old output is deleted only now, after every timing is taken.
 await rm(trash, { recursive: true, force: true });

@@ -1,20 +1,21 @@
 /**
- * Imports never write a content folder they have not validated. New content is written
- * into a temporary copy of the study folder, which the loader checks exactly as
- * `npm run check` would; every problem in a new file is reported back where its value
- * came from (a spreadsheet cell, a QDA code or selection). Only when nothing is wrong are
- * the files written, each to a temporary name and then renamed, so a reader of the folder
- * never sees a half-written file.
+ * Imports never write a content folder they have not validated. New content is checked
+ * in memory in place of the study folder's files (the loader's overlay, which reads them
+ * exactly as `npm run check` reads files); every problem in a new file is reported back
+ * where its value came from (a spreadsheet cell, a QDA code or selection). Only when
+ * nothing is wrong are the files written, each to a temporary name and then renamed, so a
+ * reader of the folder never sees a half-written file.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { cp, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { getLocation } from 'jsonc-parser';
 import type { VFile } from 'vfile';
 import { countProblems, report, severityOf } from '../study/diagnostics.ts';
 import type { JsonPath } from '../study/json-source.ts';
 import { loadStudy } from '../study/load.ts';
+import type { StudyOverlay } from '../study/read.ts';
+import { mapLimited } from '../study/concurrency.ts';
 import { checkProse, proseTargets, teachingIds } from '../study/prose/check.ts';
 import type { Study } from '../study/model.ts';
 import { CodebookSchema, ExcerptSchema, SlugSchema } from '../study/schemas/index.ts';
@@ -59,93 +60,86 @@ export interface StageResult {
 
 export async function stageAndValidate(proposal: Proposal): Promise<StageResult> {
   const dir = resolve(proposal.dir);
-  // A study folder that is not there (STUDY_DIR mistyped) is the loader's located message, not a failed copy.
+  // A study folder that is not there (STUDY_DIR mistyped) is the loader's located message.
   if (!(await stat(dir).catch(() => undefined))?.isDirectory()) return { files: (await loadStudy(dir)).files, study: undefined, changes: [], kept: [] };
-  const staging = await mkdtemp(join(tmpdir(), 'casebook-import-'));
-  try {
-    await cp(dir, staging, { recursive: true, filter: (source) => !isInside(source, join(dir, 'excerpts')) || source === join(dir, 'excerpts') });
-    const existing = await excerptFiles(dir);
-    const proposedIds = new Set<string>();
-    const staged = new Map<string, { origin: Origin; placeholder: boolean; id: string }>();
-    const duplicates: { origin: Origin }[] = [];
-    for (const [index, { record, origin }] of proposal.excerpts.entries()) {
-      const id = typeof record.id === 'string' ? record.id : '';
-      if (proposedIds.has(id) && id !== '') {
-        const { place, detail } = origin.locate(['id']);
-        report(origin.file, { reason: `Duplicate excerpt id "${id}"${detail}: another ${itemWord(origin)} already uses it`, rule: 'duplicate-id', severity: 'error', place, fix: 'Give each excerpt its own id.' });
-        duplicates.push({ origin });
-        continue;
-      }
-      proposedIds.add(id);
-      const placeholder = !SlugSchema.safeParse(id).success;
-      const name = placeholder ? `invalid-id-${index + 1}.json` : `${id}.json`;
-      await writeFile(join(staging, 'excerpts', name), jsonText(record));
-      staged.set(join(staging, 'excerpts', name), { origin, placeholder, id });
+  // The proposed files are checked in memory, in place of the folder's (an overlay): staging
+  // them on disk meant writing, reading back and deleting every file once more, which for a
+  // sheet of 100,000 rows was most of the import's time.
+  const excerptsDir = join(dir, 'excerpts');
+  const existing = await excerptFiles(dir);
+  const texts = new Map<string, string>();
+  const proposedIds = new Set<string>();
+  const staged = new Map<string, { origin: Origin; placeholder: boolean; id: string }>();
+  for (const [index, { record, origin }] of proposal.excerpts.entries()) {
+    const id = typeof record.id === 'string' ? record.id : '';
+    if (proposedIds.has(id) && id !== '') {
+      const { place, detail } = origin.locate(['id']);
+      report(origin.file, { reason: `Duplicate excerpt id "${id}"${detail}: another ${itemWord(origin)} already uses it`, rule: 'duplicate-id', severity: 'error', place, fix: 'Give each excerpt its own id.' });
+      continue;
     }
-    const kept: string[] = [];
-    const pruned = new Set<string>();
-    for (const name of existing) {
-      const id = name.replace(/\.json$/, '');
-      if (proposedIds.has(id)) continue;
-      if (proposal.prune) {
-        pruned.add(id);
-        continue;
-      }
-      kept.push(id);
-      await cp(join(dir, 'excerpts', name), join(staging, 'excerpts', name));
-    }
-    if (proposal.codebook) await writeFile(join(staging, 'codebook.json'), jsonText(proposal.codebook.record));
-    for (const file of proposal.files ?? []) await writeFile(join(staging, relative(dir, file.path)), file.text);
-
-    const { study, files: studyFiles } = await loadStudy(staging);
-    // Prose cites excerpts and codes by id: a pruned excerpt or a removed code must not leave a chapter pointing at nothing.
-    const proseFiles = study ? (await checkProse(staging, proseTargets(study, await teachingIds(staging)))).filter((file) => file.messages.length > 0) : [];
-    const stagedFiles = [...studyFiles, ...proseFiles];
-    const origins = [...new Set([...proposal.excerpts.map((entry) => entry.origin.file), ...(proposal.codebook ? [proposal.codebook.origin.file] : [])])];
-    const others: VFile[] = [];
-    for (const file of stagedFiles) {
-      const path = file.path;
-      const proposed = staged.get(path) ?? (proposal.codebook && path === join(staging, 'codebook.json') ? { origin: proposal.codebook.origin, placeholder: false, id: '' } : undefined);
-      if (proposed) {
-        for (const message of file.messages) {
-          if (proposed.placeholder && message.ruleId === 'id-file-mismatch') continue;
-          const { place, detail } = proposed.origin.locate(pathAt(String(file.value ?? ''), message.line, message.column));
-          report(proposed.origin.file, {
-            reason: `${message.reason}${detail}`,
-            rule: message.ruleId ?? 'unknown',
-            severity: severityOf(message),
-            place,
-            fix: message.note,
-          });
-        }
-      } else {
-        file.path = join(dir, relative(staging, path));
-        // A citation of an excerpt --prune deletes is the import's doing, not a typo in the prose: say so.
-        for (const message of file.messages) {
-          if (message.ruleId !== 'unknown-excerpt' || typeof message.actual !== 'string' || !pruned.has(message.actual)) continue;
-          message.reason = `Cites excerpt "${message.actual}", which --prune would delete: the import does not contain it`;
-          message.message = message.reason;
-          message.note = 'Import without --prune to keep it, code it in the QDA project too, or remove the citation.';
-        }
-        others.push(file);
-      }
-    }
-    const files = [...origins, ...others];
-    if (countProblems(files).errors > 0 || !study) return { files, study: undefined, changes: [], kept };
-    const changes = await plannedChanges(dir, study, proposal, proposedIds, existing);
-    return { files, study, changes, kept };
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+    proposedIds.add(id);
+    const placeholder = !SlugSchema.safeParse(id).success;
+    const path = join(excerptsDir, placeholder ? `invalid-id-${index + 1}.json` : `${id}.json`);
+    texts.set(path, jsonText(record));
+    staged.set(path, { origin, placeholder, id });
   }
+  const kept: string[] = [];
+  const pruned = new Set<string>();
+  const listing = [...staged.keys()].map((path) => basename(path));
+  for (const name of existing) {
+    const id = name.replace(/\.json$/, '');
+    if (proposedIds.has(id)) continue;
+    if (proposal.prune) {
+      pruned.add(id);
+      continue;
+    }
+    kept.push(id);
+    listing.push(name);
+  }
+  if (proposal.codebook) texts.set(join(dir, 'codebook.json'), jsonText(proposal.codebook.record));
+  for (const file of proposal.files ?? []) texts.set(resolve(file.path), file.text);
+  const overlay: StudyOverlay = { texts, folders: new Map([[excerptsDir, listing]]) };
+
+  const { study, files: studyFiles } = await loadStudy(dir, overlay);
+  // Prose cites excerpts and codes by id: a pruned excerpt or a removed code must not leave a chapter pointing at nothing.
+  const proseFiles = study ? (await checkProse(dir, proseTargets(study, await teachingIds(dir)), overlay)).filter((file) => file.messages.length > 0) : [];
+  const stagedFiles = [...studyFiles, ...proseFiles];
+  const origins = [...new Set([...proposal.excerpts.map((entry) => entry.origin.file), ...(proposal.codebook ? [proposal.codebook.origin.file] : [])])];
+  const others: VFile[] = [];
+  for (const file of stagedFiles) {
+    const path = file.path;
+    const proposed = staged.get(path) ?? (proposal.codebook && path === join(dir, 'codebook.json') ? { origin: proposal.codebook.origin, placeholder: false, id: '' } : undefined);
+    if (proposed) {
+      for (const message of file.messages) {
+        if (proposed.placeholder && message.ruleId === 'id-file-mismatch') continue;
+        const { place, detail } = proposed.origin.locate(pathAt(String(file.value ?? ''), message.line, message.column));
+        report(proposed.origin.file, {
+          reason: `${message.reason}${detail}`,
+          rule: message.ruleId ?? 'unknown',
+          severity: severityOf(message),
+          place,
+          fix: message.note,
+        });
+      }
+    } else {
+      // A citation of an excerpt --prune deletes is the import's doing, not a typo in the prose: say so.
+      for (const message of file.messages) {
+        if (message.ruleId !== 'unknown-excerpt' || typeof message.actual !== 'string' || !pruned.has(message.actual)) continue;
+        message.reason = `Cites excerpt "${message.actual}", which --prune would delete: the import does not contain it`;
+        message.message = message.reason;
+        message.note = 'Import without --prune to keep it, code it in the QDA project too, or remove the citation.';
+      }
+      others.push(file);
+    }
+  }
+  const files = [...origins, ...others];
+  if (countProblems(files).errors > 0 || !study) return { files, study: undefined, changes: [], kept };
+  const changes = await plannedChanges(dir, study, proposal, proposedIds, existing);
+  return { files, study, changes, kept };
 }
 
 function itemWord(origin: Origin): string {
   return origin.file.extname === '.csv' ? 'row' : 'source';
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith('/'));
 }
 
 async function excerptFiles(dir: string): Promise<string[]> {
@@ -172,15 +166,27 @@ async function readExisting(path: string): Promise<{ text: string; json: Record<
 
 async function plannedChanges(dir: string, study: Study, proposal: Proposal, proposedIds: Set<string>, existing: string[]): Promise<Change[]> {
   const changes: Change[] = [];
-  const siblingRef = await commonSchemaRef(dir, existing);
-  for (const id of proposedIds) {
-    const excerpt = study.excerptIndex.get(id)!;
-    const path = join(dir, 'excerpts', `${id}.json`);
-    const before = await readExisting(path);
+  // Each existing excerpt file is read once, a few at a time: for its "$schema" (new files
+  // take the one most of them use) and, when the import proposes it, to leave it alone if
+  // its data would not change. A proposed id with no file is not looked for.
+  const schemaCounts = new Map<string, number>();
+  const ownRefs = new Map<string, string | undefined>();
+  await mapLimited(existing, 32, async (name) => {
+    const id = name.replace(/\.json$/, '');
+    const before = await readExisting(join(dir, 'excerpts', name));
+    const ref = before?.json.$schema;
+    if (typeof ref === 'string') schemaCounts.set(ref, (schemaCounts.get(ref) ?? 0) + 1);
+    if (!proposedIds.has(id)) return;
     const previous = before ? ExcerptSchema.safeParse(before.json) : undefined;
-    if (previous?.success && isDeepStrictEqual(withoutSchemaRef(previous.data), withoutSchemaRef(excerpt))) continue;
-    const schemaRef = typeof before?.json.$schema === 'string' ? before.json.$schema : siblingRef;
-    changes.push({ kind: 'write', path, text: jsonText(excerptRecord(excerpt, schemaRef)) });
+    if (previous?.success && isDeepStrictEqual(withoutSchemaRef(previous.data), withoutSchemaRef(study.excerptIndex.get(id)!))) return;
+    ownRefs.set(id, typeof ref === 'string' ? ref : undefined);
+  });
+  const siblingRef = [...schemaCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? defaultSchemaRefs.excerpt;
+  const existingIds = new Set(existing.map((name) => name.replace(/\.json$/, '')));
+  for (const id of proposedIds) {
+    if (existingIds.has(id) && !ownRefs.has(id)) continue;
+    const excerpt = study.excerptIndex.get(id)!;
+    changes.push({ kind: 'write', path: join(dir, 'excerpts', `${id}.json`), text: jsonText(excerptRecord(excerpt, ownRefs.get(id) ?? siblingRef)) });
   }
   if (proposal.prune) {
     for (const name of existing) if (!proposedIds.has(name.replace(/\.json$/, ''))) changes.push({ kind: 'delete', path: join(dir, 'excerpts', name) });
@@ -202,28 +208,23 @@ async function plannedChanges(dir: string, study: Study, proposal: Proposal, pro
   return changes;
 }
 
-/** The "$schema" most excerpt files of the folder use, for new files. */
-async function commonSchemaRef(dir: string, names: string[]): Promise<string> {
-  const counts = new Map<string, number>();
-  for (const name of names) {
-    const ref = (await readExisting(join(dir, 'excerpts', name)))?.json.$schema;
-    if (typeof ref === 'string') counts.set(ref, (counts.get(ref) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? defaultSchemaRefs.excerpt;
-}
-
-/** Writes every change to a temporary file first, then renames them into place and deletes what goes. */
+/**
+ * Writes every change to a temporary file first, then renames them into place and deletes
+ * what goes; a few at a time, so 100,000 files neither wait on each other one by one nor
+ * open more files than the system allows.
+ */
 export async function applyChanges(changes: readonly Change[]): Promise<void> {
   const suffix = `.import-${process.pid}-${Date.now()}.tmp`;
   const writes = changes.filter((change) => change.kind === 'write');
-  try {
-    for (const change of writes) await writeFile(change.path + suffix, change.text ?? '');
-  } catch (error) {
-    await Promise.all(writes.map((change) => rm(change.path + suffix, { force: true })));
-    throw error;
+  // Every write is let finish before any is cleaned up, so no temporary file is left behind by one still in flight.
+  let failure: unknown;
+  await mapLimited(writes, 32, (change) => writeFile(change.path + suffix, change.text ?? '').catch((error: unknown) => void (failure ??= error)));
+  if (failure !== undefined) {
+    await mapLimited(writes, 32, (change) => rm(change.path + suffix, { force: true }));
+    throw failure;
   }
-  for (const change of writes) await rename(change.path + suffix, change.path);
-  for (const change of changes) if (change.kind === 'delete') await unlink(change.path);
+  await mapLimited(writes, 32, (change) => rename(change.path + suffix, change.path));
+  await mapLimited(changes.filter((change) => change.kind === 'delete'), 32, (change) => unlink(change.path));
 }
 
 /** One line per change, paths relative to the working directory. */

@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import { positionAt } from './json-source.ts';
 import { IdentifierMatcher } from './identifier-match.ts';
-import { readStudyFile } from './read.ts';
+import { readStudyFile, type StudyOverlay } from './read.ts';
 
 export const PRIVATE_FOLDER = 'private';
 export const IDENTIFIERS_FILE = 'identifiers.txt';
@@ -112,13 +112,15 @@ async function readOptional(path: string): Promise<string | undefined> {
 }
 
 /** Every JSON, MDX and Markdown file of the study folder, except the private folder. */
-async function contentFiles(dir: string, root = dir): Promise<string[]> {
+async function contentFiles(dir: string, overlay: StudyOverlay | undefined, root = dir): Promise<string[]> {
   const found: string[] = [];
+  const listed = overlay?.folders.get(dir);
+  if (listed) return listed.filter((name) => /\.(?:json|mdx|md)$/i.test(name)).map((name) => join(dir, name)).sort();
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules' || (dir === root && entry.name === PRIVATE_FOLDER)) continue;
-      found.push(...(await contentFiles(path, root)));
+      found.push(...(await contentFiles(path, overlay, root)));
     } else if (/\.(?:json|mdx|md)$/i.test(entry.name)) found.push(path);
   }
   return found.sort();
@@ -129,20 +131,20 @@ async function contentFiles(dir: string, root = dir): Promise<string[]> {
  * Files already loaded are reused from `files`; other content files (MDX) are read and
  * added, so the summary counts every file that was searched.
  */
-export async function checkIdentifiers(dir: string, files: VFile[]): Promise<IdentifierStatus> {
+export async function checkIdentifiers(dir: string, files: VFile[], overlay?: StudyOverlay): Promise<IdentifierStatus> {
   const lists = await readIdentifierLists(dir);
   if (lists === undefined) return { checked: false, listPath: join(dir, PRIVATE_FOLDER, IDENTIFIERS_FILE) };
   const { identifiers, allowances, listPath } = lists;
   const byPath = new Map(files.map((file) => [file.path, file]));
   let hits = 0;
   let allowed = 0;
-  const paths = await contentFiles(dir);
+  const paths = await contentFiles(dir, overlay);
   for (const path of paths) {
     let file = byPath.get(path);
     if (!file) {
       file = await readStudyFile(dir, path, (unread, code) =>
         report(unread, { reason: `Cannot read file (${code ?? 'unknown error'})`, rule: 'unreadable-file', severity: 'error', place: undefined, fix: 'Check the file permissions and that it is a regular file.' }),
-      );
+      overlay);
       // A chapter or teaching page that cannot be read is reported by the prose check.
       if (file.value === undefined && /^(?:chapters|teaching)\/[^/]+\.mdx$/.test(relative(dir, path))) continue;
       files.push(file);

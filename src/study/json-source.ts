@@ -16,12 +16,21 @@ export interface JsonSource {
   value: unknown;
 }
 
-/** Parses strict JSON (no comments, no trailing commas); syntax errors are reported on the file. */
+/**
+ * Parses strict JSON (no comments, no trailing commas); syntax errors are reported on the file.
+ *
+ * A well-formed file (nearly every file) is parsed by `JSON.parse` and its syntax tree is
+ * built only when a problem has to be placed: building a tree for each of 100,000 excerpt
+ * files took most of a large import's processor time and memory. A file `JSON.parse`
+ * refuses, or whose text has more keys than its value (a duplicate key, which `JSON.parse`
+ * drops silently), or whose strings hold a control character, takes the tree path, which
+ * reports each problem at its place.
+ */
 export function parseJsonSource(file: VFile): JsonSource | undefined {
   const text = String(file.value);
   // The parser and every walk over the tree recurse once per level: a file nested some
   // thousands deep would overflow the stack before any message could name it.
-  const tooDeep = firstTooDeep(text, limits.jsonDepth);
+  const { tooDeep, keys } = scan(text, limits.jsonDepth);
   if (tooDeep !== -1) {
     report(file, {
       reason: `JSON nested more than ${limits.jsonDepth} levels deep (arrays and objects inside each other)`,
@@ -31,6 +40,19 @@ export function parseJsonSource(file: VFile): JsonSource | undefined {
       fix: `No study file needs more than a few levels; a study file may nest at most ${limits.jsonDepth}. Check the brackets from here on (a generated or damaged file is the usual cause).`,
     });
     return undefined;
+  }
+  const quick = quickParse(text, keys);
+  if (quick.ok) {
+    let tree: Node | undefined;
+    return {
+      file,
+      text,
+      value: quick.value,
+      get tree() {
+        tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })!;
+        return tree;
+      },
+    };
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -49,20 +71,58 @@ export function parseJsonSource(file: VFile): JsonSource | undefined {
   return { file, text, tree, value: toValue(tree) };
 }
 
-/** Offset of the first `[` or `{` that opens a level deeper than `limit`, or -1. */
-function firstTooDeep(text: string, limit: number): number {
+/** The value by `JSON.parse`, when the text is valid and needs no message: as many keys as the text has, no control character in a string. */
+function quickParse(text: string, textKeys: number): { ok: true; value: unknown } | { ok: false } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false };
+  }
+  let keys = 0;
+  let clean = true;
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') {
+      if (clean && hasControl(node)) clean = false;
+    } else if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) {
+        keys += 1;
+        if (clean && hasControl(key)) clean = false;
+        walk(item);
+      }
+    }
+  };
+  walk(value);
+  return clean && keys === textKeys ? { ok: true, value } : { ok: false };
+}
+
+// Made on first use: read.ts, which defines the pattern, imports this module too.
+let controlCharacter: RegExp | undefined;
+const hasControl = (text: string) => (controlCharacter ??= new RegExp(controlCharacters.source)).test(text);
+
+/**
+ * One pass over the text, strings skipped with their escapes: the offset of the first `[`
+ * or `{` that opens a level deeper than `limit` (or -1), and how many object keys the text
+ * writes (a string followed by a colon).
+ */
+function scan(text: string, limit: number): { tooDeep: number; keys: number } {
   let depth = 0;
+  let keys = 0;
   for (let index = 0; index < text.length; index += 1) {
     const character = text.charCodeAt(index);
     if (character === 0x22) {
-      // Skip a string, with its escapes.
       for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) if (text.charCodeAt(index) === 0x5c) index += 1;
+      let next = index + 1;
+      while (next < text.length && (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0x0a || text.charCodeAt(next) === 0x0d || text.charCodeAt(next) === 0x09)) next += 1;
+      if (text.charCodeAt(next) === 0x3a) keys += 1;
     } else if (character === 0x5b || character === 0x7b) {
       depth += 1;
-      if (depth > limit) return index;
+      if (depth > limit) return { tooDeep: index, keys };
     } else if (character === 0x5d || character === 0x7d) depth -= 1;
   }
-  return -1;
+  return { tooDeep: -1, keys };
 }
 
 /** Strings (values and keys) whose escapes (`\u0000`) decode to a control character, which a page cannot show. */

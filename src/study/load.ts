@@ -3,7 +3,7 @@
  * cross-checks them, and builds the indexed Study. Every problem in every file is
  * collected before anything is returned, so the researcher sees them all at once.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { mapLimited } from './concurrency.ts';
@@ -16,7 +16,7 @@ import { validateSource } from './validate.ts';
 import { checkTranscripts } from './transcripts.ts';
 import { reportLegacy } from './legacy.ts';
 import { checkReporting } from './reporting.ts';
-import { readStudyFile, refuseOutside } from './read.ts';
+import { folderNames, readStudyFile, refuseOutside, type StudyOverlay } from './read.ts';
 import { checkIdentifiers, type IdentifierStatus } from './deidentify.ts';
 import type { z } from 'zod';
 
@@ -34,7 +34,8 @@ export function studyDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.STUDY_DIR ?? 'content');
 }
 
-export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
+/** `overlay`: files an import proposes, checked in place of the disk's (see read.ts). */
+export async function loadStudy(dir = studyDir(), overlay?: StudyOverlay): Promise<LoadResult> {
   const files: VFile[] = [];
   const root = resolve(dir);
   const rootStat = await stat(root).catch(() => undefined);
@@ -51,7 +52,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
   }
 
   async function loadOne<K extends ContentKindName>(kind: K, path: string): Promise<Loaded<z.output<(typeof contentKinds)[K]['schema']>> | undefined> {
-    const file = await readContentFile(root, path);
+    const file = await readContentFile(root, path, overlay);
     files.push(file);
     if (file.value === undefined) return undefined;
     const source = parseJsonSource(file);
@@ -64,7 +65,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
     const { location } = contentKinds[kind];
     if (!('file' in location)) return undefined;
     const path = join(root, location.file);
-    if ('optional' in contentKinds[kind] && !(await stat(path).catch(() => undefined))) return undefined;
+    if ('optional' in contentKinds[kind] && !overlay?.texts.has(path) && !(await stat(path).catch(() => undefined))) return undefined;
     return loadOne(kind, path);
   }
 
@@ -77,7 +78,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
       files.push(outside);
       return [];
     }
-    const names = await readdir(folder).catch(() => undefined);
+    const names = await folderNames(folder, overlay);
     if (!names && 'optional' in contentKinds[kind]) return [];
     if (!names) {
       const file = new VFile({ path: folder });
@@ -113,7 +114,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
   crossCheck(content);
   checkReporting(reporting);
   if (meta) checkTranscripts(excerpts, meta.data);
-  const identifiers = await checkIdentifiers(root, files);
+  const identifiers = await checkIdentifiers(root, files, overlay);
 
   files.sort((a, b) => naturalOrder(a.path, b.path));
   if (countProblems(files).errors > 0 || !meta || !codebook) {
@@ -136,7 +137,7 @@ export async function loadStudy(dir = studyDir()): Promise<LoadResult> {
   return { study, files, identifiers };
 }
 
-async function readContentFile(root: string, path: string): Promise<VFile> {
+async function readContentFile(root: string, path: string, overlay: StudyOverlay | undefined): Promise<VFile> {
   return readStudyFile(root, path, (file, code) => {
     report(file, {
       reason: code === 'ENOENT' ? 'Missing file' : `Cannot read file (${code ?? 'unknown error'})`,
@@ -145,7 +146,7 @@ async function readContentFile(root: string, path: string): Promise<VFile> {
       place: undefined,
       fix: code === 'ENOENT' ? 'Create it (every study folder needs it; see README and public/schemas/).' : 'Check the file permissions and that it is a regular file.',
     });
-  });
+  }, overlay);
 }
 
 /** The order readers meet excerpts in the publication; excerpts it does not quote follow, by id. */

@@ -8,7 +8,7 @@
  * web page cannot show. Each refusal is one located error with its fix, and the file is
  * then left without a value so nothing downstream reads it.
  */
-import { open, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
@@ -110,11 +110,30 @@ export async function refuseOutside(root: string, path: string, file = new VFile
 }
 
 /**
- * Reads one file of the study folder `root` into a VFile. When the file may not be read,
+ * Files an import proposes (texts by absolute path) and the file names a folder would then
+ * hold: the study is checked with them in place of what is on disk, before anything is
+ * written (src/interchange/stage.ts).
+ */
+export interface StudyOverlay {
+  texts: ReadonlyMap<string, string>;
+  folders: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The names in a folder, as the overlay would leave it; undefined when it cannot be read. */
+export async function folderNames(folder: string, overlay?: StudyOverlay): Promise<string[] | undefined> {
+  const listed = overlay?.folders.get(folder);
+  if (listed) return [...listed];
+  return readdir(folder).catch(() => undefined);
+}
+
+/**
+ * Reads one file of the study folder `root` into a VFile (from the overlay when it proposes the file). When the file may not be read,
  * the VFile carries the error and no value. A missing file or a folder in its place is
  * the caller's to describe (`missing` is called with the error code).
  */
-export async function readStudyFile(root: string, path: string, missing: (file: VFile, code: string | undefined) => void): Promise<VFile> {
+export async function readStudyFile(root: string, path: string, missing: (file: VFile, code: string | undefined) => void, overlay?: StudyOverlay): Promise<VFile> {
+  const proposed = overlay?.texts.get(path);
+  if (proposed !== undefined) return studyFileFromText(path, proposed);
   const file = new VFile({ path });
   const refuse = (reason: string, rule: string, fix: string, place?: { line: number; column: number }) => {
     report(file, { reason, rule, severity: 'error', place, fix });
@@ -166,7 +185,27 @@ export async function readStudyFile(root: string, path: string, missing: (file: 
     );
   }
   // TextDecoder removes a byte-order mark, which editors on Windows write and which is no part of the text.
-  const text = new TextDecoder('utf-8').decode(bytes);
+  return acceptText(file, new TextDecoder('utf-8').decode(bytes));
+}
+
+/**
+ * A file's text as an import proposes it, checked as if it had been written and read back:
+ * the same size limit and control characters, without touching the disk (see
+ * src/interchange/stage.ts).
+ */
+export function studyFileFromText(path: string, text: string): VFile {
+  const file = new VFile({ path });
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.fileBytes) {
+    report(file, { reason: `The file is ${describeBytes(bytes)}; a content file may be at most ${describeBytes(limits.fileBytes)}`, rule: 'file-too-large', severity: 'error', place: undefined, fix: 'Split it into smaller files, or remove what does not belong in it.' });
+    return file;
+  }
+  // Written as UTF-8, a lone surrogate would become U+FFFD, and read back, a byte-order mark is dropped: that is what the file would say.
+  return acceptText(file, text.toWellFormed().replace(/^\uFEFF/, ''));
+}
+
+/** The checks on a file's decoded text; the file gets the text as its value only when they pass. */
+function acceptText(file: VFile, text: string): VFile {
   let controls = 0;
   for (const match of text.matchAll(controlCharacters)) {
     controls += 1;

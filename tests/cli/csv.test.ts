@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -89,6 +89,23 @@ describe('npm run export:csv / import:csv', () => {
     expect(pruned.status).toBe(0);
     expect(pruned.stdout).toMatch(/deleted .*felt-good\.json/);
     await expect(stat(join(dir, 'excerpts', 'felt-good.json'))).rejects.toThrow();
+  });
+
+  it('checks the rows as the files they become, without writing them: a private identifier and a control character are found at their cells', async () => {
+    const { dir, csv, text } = await exported();
+    await mkdir(join(dir, 'private'));
+    await writeFile(join(dir, 'private', 'identifiers.txt'), 'Mara Quist\n');
+    const before = await snapshot(dir);
+    // U+0085 (next line) is no character JSON escapes: it reaches the file as it is, and a page cannot show it.
+    await writeFile(csv, edit(text, { 'oars-first': { interpretation: 'Said to Mara Quist at the dock.' }, steady: { title: 'Steady\u0085' } }));
+    const result = runCli('import-csv', [csv], { STUDY_DIR: dir });
+    expect(result.status).toBe(1);
+    const name = csv.split('/').pop();
+    const problems = result.stdout.split('\n').filter((line) => /  (error|warning)  /.test(line));
+    expect(problems.some((line) => line.includes(`${name}:2:9  error  Identifying term "Mara Quist"`))).toBe(true);
+    expect(problems.some((line) => new RegExp(`${name}:5:1  error  Control character U\\+0085 in the file`).test(line))).toBe(true);
+    expect(problems.every((line) => line.includes(`${name}:`)), result.stdout).toBe(true);
+    expect(await snapshot(dir)).toEqual(before);
   });
 
   it('imports a sheet of thousands of rows with a small file-handle limit: files are read a few at a time, never all at once (EMFILE)', async () => {

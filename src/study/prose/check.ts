@@ -22,7 +22,7 @@ import { ChapterFrontmatterSchema, TeachingFrontmatterSchema } from '../schemas/
 import { closest, validateSource } from '../validate.ts';
 import { mdxComponentSpecs, type PropKind, type PropSpec } from './components.ts';
 import { readFrontmatter } from './frontmatter.ts';
-import { limits, readStudyFile, refuseOutside } from '../read.ts';
+import { limits, readStudyFile, refuseOutside, type StudyOverlay } from '../read.ts';
 
 /** What prose may refer to: the ids of the study's records. */
 export interface ProseTargets {
@@ -115,7 +115,7 @@ export async function teachingIds(dir: string): Promise<string[]> {
  * Checks every chapter and teaching page of a study folder. References to records are
  * checked only when `targets` is given (the study's JSON loaded without errors).
  */
-export async function checkProse(dir: string, targets: ProseTargets | undefined): Promise<VFile[]> {
+export async function checkProse(dir: string, targets: ProseTargets | undefined, overlay?: StudyOverlay): Promise<VFile[]> {
   const files: VFile[] = [];
   for (const folder of Object.keys(proseFolders) as ProseFolder[]) {
     const outside = await refuseOutside(dir, join(dir, folder));
@@ -126,7 +126,7 @@ export async function checkProse(dir: string, targets: ProseTargets | undefined)
     for (const path of await mdxFiles(dir, folder)) {
       const file = await readStudyFile(dir, path, (unread, code) =>
         report(unread, { reason: `Cannot read file (${code ?? 'unknown error'})`, rule: 'unreadable-file', severity: 'error', place: undefined, fix: 'Check the file permissions and that it is a regular file.' }),
-      );
+      overlay);
       files.push(file);
       if (file.value !== undefined) checkProseFile(file, folder, targets);
     }
