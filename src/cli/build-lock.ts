@@ -86,7 +86,14 @@ export function acquireBuildLock(lockDir: string, events: LockEvents): () => voi
     try {
       renameSync(draft, lockDir);
       return () => {
-        if (sameOwner(readOwner(lockDir), me)) rmSync(lockDir, { recursive: true, force: true });
+        if (!sameOwner(readOwner(lockDir), me)) return;
+        // Renamed away before it is removed: removed in place, the folder is empty for a moment,
+        // another build's rename onto an empty folder succeeds, and the removal then failed on
+        // (or deleted) that build's lock (ENOTEMPTY, seen in CI with builds in parallel).
+        const released = `${lockDir}.released-${process.pid}`;
+        rmSync(released, { recursive: true, force: true });
+        renameSync(lockDir, released);
+        rmSync(released, { recursive: true, force: true });
       };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

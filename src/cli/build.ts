@@ -43,20 +43,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, filtered =
   });
 }
 
-// Builds take turns (see build-lock.ts); one killed mid-build leaves a lock nobody owns,
-// which the next build takes over at once.
-const releaseBuildLock = acquireBuildLock(resolve(checkout, 'node_modules', '.casebook-build.lock'), {
-  tookOver: (owner) => console.error(`Taking over the build lock of ${describeOwner(owner)}, which is no longer running.`),
-  waiting: (owner) =>
-    console.error(`Waiting for ${describeOwner(owner)} to finish; press Ctrl+C to cancel this build${owner ? `, or stop that one with: kill ${owner.pid}` : ''}.`),
-});
-process.on('exit', () => {
-  child?.kill('SIGTERM');
-  rmSync(stagingDir, { recursive: true, force: true });
-  rmSync(resolve(checkout, renderFolder, stamp), { recursive: true, force: true });
-  releaseBuildLock();
-});
-// Without handlers a signal ends the process without the exit handler above, leaving the
+// Without handlers a signal ends the process without the exit handler below, leaving the
 // lock and a staging copy of the site behind.
 for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
   process.on(signal, () => {
@@ -64,11 +51,6 @@ for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] a
     process.exit(128 + number);
   });
 }
-
-mkdirSync(dirname(outDir), { recursive: true });
-const recovery = recoverOutput(outDir, checkout);
-if (recovery.restored) console.error(`Restored ${outDir} from ${recovery.restored}, left by a build stopped while it swapped the site in.`);
-if (recovery.removed.length > 0) console.error(`Removed ${recovery.removed.length} folder${recovery.removed.length === 1 ? '' : 's'} left by interrupted builds: ${recovery.removed.map((path) => relative(checkout, path)).join(', ')}`);
 
 // Every citation, canonical link, sitemap entry and JSON-LD record names the site's address.
 if (!process.env.CASEBOOK_SITE) {
@@ -84,6 +66,26 @@ if (countProblems(files).errors > 0) {
   console.error(`Nothing was built${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}.`);
   process.exit(1);
 }
+
+// Builds take turns (see build-lock.ts); one killed mid-build leaves a lock nobody owns,
+// which the next build takes over at once. The check above reads only the study folder, so
+// invalid content is reported at once, without waiting for another build to finish.
+const releaseBuildLock = acquireBuildLock(resolve(checkout, 'node_modules', '.casebook-build.lock'), {
+  tookOver: (owner) => console.error(`Taking over the build lock of ${describeOwner(owner)}, which is no longer running.`),
+  waiting: (owner) =>
+    console.error(`Waiting for ${describeOwner(owner)} to finish; press Ctrl+C to cancel this build${owner ? `, or stop that one with: kill ${owner.pid}` : ''}.`),
+});
+process.on('exit', () => {
+  child?.kill('SIGTERM');
+  rmSync(stagingDir, { recursive: true, force: true });
+  rmSync(resolve(checkout, renderFolder, stamp), { recursive: true, force: true });
+  releaseBuildLock();
+});
+
+mkdirSync(dirname(outDir), { recursive: true });
+const recovery = recoverOutput(outDir, checkout);
+if (recovery.restored) console.error(`Restored ${outDir} from ${recovery.restored}, left by a build stopped while it swapped the site in.`);
+if (recovery.removed.length > 0) console.error(`Removed ${recovery.removed.length} folder${recovery.removed.length === 1 ? '' : 's'} left by interrupted builds: ${recovery.removed.map((path) => relative(checkout, path)).join(', ')}`);
 
 // A transcript's symbol explanations, spoken names and legend are the same few sentences
 // on every excerpt page: indexed, a search for "overlap" or "pause" found every excerpt,

@@ -65,19 +65,22 @@ function lockOwnerIn(group: number): number | undefined {
 }
 const staging = () => leftovers().find((name) => name.includes('.staging-'));
 
-/** Starts a build, waits for the moment, kills its process group with SIGKILL, and returns the PID that held the lock. */
-async function killBuildWhen(moment: () => boolean, what: string): Promise<number> {
+/**
+ * Starts a build, waits for the moment, kills its process group with SIGKILL, and returns
+ * the PID that held the lock (none when it was killed before it took the lock).
+ */
+async function killBuildWhen(moment: () => boolean, what: string, holdingLock = true): Promise<number | undefined> {
   const build = startBuild();
   const group = build.child.pid!;
   let owner: number | undefined;
   try {
-    await until(() => ((owner = lockOwnerIn(group)) !== undefined && moment()) || build.child.exitCode !== null, what);
+    await until(() => (((owner = lockOwnerIn(group)) !== undefined || !holdingLock) && moment()) || build.child.exitCode !== null, what);
     expect(build.child.exitCode, `the build ended before ${what}:\n${build.output()}`).toBeNull();
     process.kill(-group, 'SIGKILL');
   } finally {
     await build.exited;
   }
-  return owner!;
+  return owner;
 }
 
 beforeAll(async () => {
@@ -94,19 +97,28 @@ afterAll(async () => {
 
 describe('a build killed with kill -9', () => {
   const killed: number[] = [];
+  const kill = async (moment: () => boolean, what: string, holdingLock = true) => {
+    const owner = await killBuildWhen(moment, what, holdingLock);
+    if (owner !== undefined) killed.push(owner);
+  };
 
-  it('during the check leaves the previous site', async () => {
-    killed.push(await killBuildWhen(() => true, 'it holds the lock'));
+  it('before it takes the lock (starting or checking the study) leaves the previous site', async () => {
+    await kill(() => true, 'it has started', false);
+    assertWholeSite(dist, 'first build');
+  });
+
+  it('as soon as it holds the lock leaves the previous site', async () => {
+    await kill(() => true, 'it holds the lock');
     assertWholeSite(dist, 'first build');
   });
 
   it('while Astro renders leaves the previous site', async () => {
-    killed.push(await killBuildWhen(() => staging() !== undefined && existsSync(join(dirname(dist), staging()!, 'index.html')), 'Astro writes pages'));
+    await kill(() => staging() !== undefined && existsSync(join(dirname(dist), staging()!, 'index.html')), 'Astro writes pages');
     assertWholeSite(dist, 'first build');
   });
 
   it('while Pagefind indexes leaves the previous site', async () => {
-    killed.push(await killBuildWhen(() => staging() !== undefined && existsSync(join(dirname(dist), staging()!, 'pagefind')), 'Pagefind writes its index'));
+    await kill(() => staging() !== undefined && existsSync(join(dirname(dist), staging()!, 'pagefind')), 'Pagefind writes its index');
     assertWholeSite(dist, 'first build');
   });
 

@@ -3,10 +3,12 @@
  * the search UI stays off every other page (an excerpt page needs at most 15 KB of
  * JavaScript), and the copy buttons put the citation on the clipboard.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../helpers/browser.ts';
 import { repoRoot } from '../helpers/build-site.ts';
+import type { Codebook } from '../../src/study/schemas/index.ts';
 import { searchResults, wordOnlyOneExcerptSays } from './search-helpers.ts';
 
 const site = useBuiltSite();
@@ -27,6 +29,22 @@ describe('search', () => {
     const results = await searchResults(page, `${site.server.url}search/`, 'tenth');
     expect(results).toContain('/appendices/transcription-conventions/');
     expect(results.filter((link) => link.startsWith('/excerpts/'))).toEqual([]);
+    await page.close();
+  });
+
+  it("ranks a theme's or subtheme's own page first for its name, above the chapters that discuss it, and lists no pre-filtered excerpt list", async () => {
+    const codebook = JSON.parse(readFileSync(join(repoRoot, 'content', 'codebook.json'), 'utf8')) as Codebook;
+    const page = await site.browser.newPage();
+    const firsts: string[] = [];
+    for (const theme of codebook.themes) {
+      for (const code of [theme, ...theme.subthemes]) {
+        const results = await searchResults(page, `${site.server.url}search/`, code.name);
+        expect(results.filter((link) => /^\/excerpts\/[^/]+\/[^/]+\/$/.test(link)), code.name).toEqual([]);
+        firsts.push(`${code.name} → ${results[0]}`);
+      }
+    }
+    const own = codebook.themes.flatMap((theme) => [theme, ...theme.subthemes].map((code) => `${code.name} → /themes/${theme.slug}/${code === theme ? '' : `${code.slug}/`}`));
+    expect(firsts).toEqual(own);
     await page.close();
   });
 
