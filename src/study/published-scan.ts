@@ -24,12 +24,43 @@ export interface PublishedText {
   /** The entry inside the archive at `path`. */
   entry?: string | undefined;
   text: string;
+  /** A page (HTML, SVG, XML), whose generator markup is not searched (see generatorMarkupBlanked). */
+  markup?: boolean | undefined;
 }
 
-/** Files read as text. */
-const textFile = /\.(?:html?|xml|json|jsonld|csv|tsv|txt|md|js|mjs|css|svg|webmanifest|qde|qdc)$/i;
-/** Pagefind's index: gzip-compressed (its fragments are JSON, its index and filter files CBOR, whose strings are UTF-8). */
-const gzipFile = /\.pf_(?:fragment|index|meta|filter)$/i;
+/**
+ * Files read as text. Scripts and style sheets are the generator's code, not the study's
+ * words (a study string reaches a page as HTML text or an attribute): read, they made a
+ * listed `Max` or `Ana` a hit in `max-width` or a minified variable.
+ */
+const textFile = /\.(?:html?|xml|json|jsonld|csv|tsv|txt|md|svg|webmanifest|qde|qdc)$/i;
+const markupFile = /\.(?:html?|xml|svg)$/i;
+
+const blank = (text: string) => ' '.repeat(text.length);
+/**
+ * In a page, what the generator writes rather than the study: inline scripts (but not
+ * JSON-LD, which holds the study's words) and style sheets, element and attribute names,
+ * and the values of `class` and `style`. They are replaced by as many spaces, so every
+ * place in the page keeps its line and column; `<` and `>` stay, so a name split by
+ * markup is still found.
+ */
+export function generatorMarkupBlanked(html: string): string {
+  return html
+    .replace(/(<script\b(?![^>]*application\/ld\+json)[^>]*>)([\s\S]*?)(?=<\/script\s*>)/gi, (_, open: string, body: string) => open + blank(body))
+    .replace(/(<style\b[^>]*>)([\s\S]*?)(?=<\/style\s*>)/gi, (_, open: string, body: string) => open + blank(body))
+    .replace(/<(\/?)([a-z][\w:-]*)([^<>]*)>/gi, (_, slash: string, name: string, attributes: string) =>
+      `<${slash}${blank(name)}${attributes.replace(/([\w:-]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g, (attribute: string, attributeName: string, value: string | undefined) =>
+        value === undefined ? blank(attribute) : /^(?:class|style)$/i.test(attributeName) ? blank(attribute) : blank(attributeName) + value,
+      )}>`,
+    );
+}
+/**
+ * Pagefind's index, gzip-compressed: its fragments (each page's text, title and filters, as
+ * JSON) and its metadata and filter files (CBOR, whose strings are UTF-8). Its word index
+ * (`.pf_index`) is left out: it holds the words of the pages, which are read, as a binary
+ * list in which a word's start may stand alone (`ben` of a longer word was a hit).
+ */
+const gzipFile = /\.pf_(?:fragment|meta|filter)$/i;
 /** Office documents and REFI-QDA projects: zip archives of XML. */
 const zipFile = /\.(?:docx|xlsx|pptx|odt|qdpx)$/i;
 // Not read: images, fonts, WebAssembly and PDF. The course pack PDF is printed from the site's
@@ -60,7 +91,7 @@ export function siteTexts(siteDir: string, publishAt: string, include: (topLevel
       // Its address: a name in a file or folder name is published in the URL.
       texts.push({ path: published, entry: '(its address)', text: entry.name });
       if (entry.isDirectory()) walk(path);
-      else if (textFile.test(entry.name)) texts.push({ path: published, text: readFileSync(path, 'utf8') });
+      else if (textFile.test(entry.name)) texts.push({ path: published, text: readFileSync(path, 'utf8'), markup: markupFile.test(entry.name) });
       else if (gzipFile.test(entry.name)) texts.push({ path: published, text: utf8.decode(gunzipSync(readFileSync(path))) });
       else if (zipFile.test(entry.name)) texts.push(...archiveTexts(published, readFileSync(path)));
     }
@@ -78,9 +109,13 @@ export function scanPublished(texts: readonly PublishedText[], lists: Identifier
   const matcher = matcherFor(lists.identifiers);
   const files = new Map<string, VFile>();
   for (const published of texts) {
+    // Blanking a page's generator markup only ever removes hits, and costs more than the
+    // search itself: it is done only for a page the search found something in.
     if (!matcher.test(published.text)) continue;
+    const text = published.markup ? generatorMarkupBlanked(published.text) : published.text;
+    if (published.markup && !matcher.test(text)) continue;
     // Allowances are by term here: a published file is made from many study files.
-    const hits = findIdentifiers(published.text, lists.identifiers).filter((hit) => !isAllowed(hit, undefined, lists.allowances));
+    const hits = findIdentifiers(text, lists.identifiers).filter((hit) => !isAllowed(hit, undefined, lists.allowances));
     for (const identifier of new Set(hits.map((hit) => hit.identifier))) {
       const same = hits.filter((hit) => hit.identifier === identifier);
       const hit = same[0]!;
