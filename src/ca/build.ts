@@ -11,6 +11,7 @@ import type { Point, Position } from 'unist';
 import { type Finding, problem } from './diagnostics.ts';
 import { spanSymbol } from './symbol-of.ts';
 import { getSymbol } from './symbols.ts';
+import { omissionLine as omissionLinePattern } from './line-grammar.ts';
 import { type Delimiter, mediaLinks, type Token, tokenize } from './tokenize.ts';
 import type {
   Line,
@@ -155,7 +156,7 @@ function silence(source: SourceLine, number: number, findings: Finding[]): Silen
 }
 
 function omissionLine(source: SourceLine, findings: Finding[]): OmissionLine {
-  if (!/^\s*(?:[.…]+|\[\s*[.…]+\s*\])\s*$/.test(source.text)) {
+  if (!omissionLinePattern.test(source.text)) {
     findings.push({ problem: problem['invalid-omission'](source.text), place: source.position });
   }
   return { type: 'omissionLine', value: source.text, position: source.position };

@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { build, columnFrom, type SourceLine } from './build.ts';
 import { type Finding, problem, report } from './diagnostics.ts';
+import { omissionLine, silenceLine } from './line-grammar.ts';
 import { mediaLinks } from './tokenize.ts';
 import type { Mode, Transcript, TranscriptLineInput } from './types.ts';
 
@@ -94,8 +95,6 @@ const layouts: readonly RegExp[] = [
 ];
 // A number and a silence, `12 (0.5)`, has no speaker; a number and talk with no label is ambiguous.
 const numberOnly = new RegExp(String.raw`^[ \t]*${lineNumber}[ \t]+(?=\S)`, 'u');
-const silenceLine = /^\s*\(\s*(?:\d+:)?(?:\d*\.\d+|\d+(?:\.\d*)?)\s*\)(?:\s*\(\([^)]*\)\))*\s*$/;
-const omissionLine = /^\s*(?:[.…]*…[.…]*|\.{3,}|\[\s*[.…]+\s*\])\s*$/;
 
 function splitText(text: string, findings: Finding[]): SourceLine[] {
   const sources: SourceLine[] = [];

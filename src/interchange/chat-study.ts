@@ -6,6 +6,7 @@
  * `@Participants` and `@ID` headers. Names stay out: CHAT files often carry real first
  * names, and a published study shows labels and roles, so a name is listed as not kept.
  */
+import { silenceLine } from '../ca/line-grammar.ts';
 import type { Problem } from '../study/diagnostics.ts';
 import { IdSchema, SlugSchema } from '../study/schemas/index.ts';
 import type { ChatDocument, ChatParticipant, Place } from './chat.ts';
@@ -43,8 +44,6 @@ export interface ChatImport {
   notKept: string[];
   problems: Problem[];
 }
-
-const silence = /^\(\d+(?:\.\d+)?\)$/;
 
 export function chatToStudy(doc: ChatDocument, fileName: string, options: ChatImportOptions, context: StudyContext): ChatImport {
   const problems: Problem[] = [];
@@ -102,8 +101,8 @@ export function chatToStudy(doc: ChatDocument, fileName: string, options: ChatIm
   for (const line of selected) {
     const speaker = idOf.get(line.code) ?? line.code.toLowerCase();
     places.push({ text: line.place, speaker: line.codePlace });
-    // A stored silence line holds a timed pause as printed, no time: one with a media link stays in its tier.
-    if (!line.first && silence.test(line.text)) {
+    // A continuation that is only a timed pause (with its note or media time) is a silence line.
+    if (!line.first && silenceLine.test(line.text)) {
       lines.push({ kind: 'silence', text: line.text });
       continue;
     }

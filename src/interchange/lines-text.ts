@@ -18,6 +18,7 @@
  * `\r` a carriage return.
  */
 import type { Line } from '../study/schemas/index.ts';
+import { omissionLine, silenceLine } from '../ca/line-grammar.ts';
 
 export interface Speaker {
   id: string;
@@ -31,9 +32,6 @@ export interface ReadLine {
   textStart: number;
 }
 
-const silencePattern = /^\(\d+(?:\.\d+)?\)$/;
-/** Dots, an ellipsis, or a bracketed ellipsis: how quoting authors mark left-out lines. */
-const omissionPattern = /^(?:[.…]{2,}|…|\[(?:…|\.{3})\]|\((?:…|\.{3})\))$/;
 const tagPattern = /^\{(turn|omission)\} ?/;
 
 export function escapeEntry(text: string): string {
@@ -54,8 +52,8 @@ export function readEntry(entry: string, speakers: readonly Speaker[]): ReadLine
     const line: Line = tag[1] === 'turn' ? { kind: 'turn', text } : { kind: 'omission', text };
     return { line, textStart: tag[0].length };
   }
-  if (silencePattern.test(entry)) return { line: { kind: 'silence', text: entry }, textStart: 0 };
-  if (omissionPattern.test(entry)) return { line: { kind: 'omission', text: entry }, textStart: 0 };
+  if (silenceLine.test(entry)) return { line: { kind: 'silence', text: entry }, textStart: 0 };
+  if (omissionLine.test(entry)) return { line: { kind: 'omission', text: entry }, textStart: 0 };
   const labelled = speakerOf(entry, speakers);
   if (labelled) {
     const textStart = labelled.prefixLength + (entry[labelled.prefixLength] === ' ' ? 1 : 0);

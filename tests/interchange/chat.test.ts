@@ -216,7 +216,7 @@ describe('chatToStudy', () => {
     const lines = result.excerpt.lines as { kind: string; speaker?: string; text: string }[];
     expect(lines).toHaveLength(20);
     expect(lines[0]).toEqual({ kind: 'turn', speaker: 'kat', text: 'a- (.) an o̲l̲d̲er person rings and (1.3) you sort of:f (click)' });
-    expect(lines[2]).toEqual({ kind: 'turn', text: '(7.4) 605033_610195' });
+    expect(lines[2]).toEqual({ kind: 'silence', text: '(7.4) 605033_610195' });
     expect(lines[15]).toEqual({ kind: 'silence', text: '(0.5)' });
     expect(result.places[15]).toEqual({ text: { line: 27, column: 2 }, speaker: { line: 26, column: 2 } });
     expect(result.participants).toEqual([
@@ -236,7 +236,7 @@ describe('chatToStudy', () => {
     expect(result.excerpt).toMatchObject({ id: 'katherine-stefan-2-8', session: 2 });
     expect((result.excerpt.lines as unknown[]).slice(0, 2)).toEqual([
       { kind: 'turn', speaker: 'client', text: '(1.7) tch ∙hhh (1.8) haff more p̲a̲t̲ience wizz him or something. 598811_606267' },
-      { kind: 'turn', text: '(7.4) 605033_610195' },
+      { kind: 'silence', text: '(7.4) 605033_610195' },
     ]);
     expect(result.participants.map((participant) => participant.id)).toEqual(['ste']);
     expect(result.speakers).toEqual(['KAT → participant "client" (label Client)', 'STE → new participant "ste" (Dealer)']);

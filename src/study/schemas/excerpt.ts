@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CodeSchema, IdSchema, SchemaRefSchema, SlugSchema, TextSchema } from './common.ts';
+import { silenceLine } from '../../ca/line-grammar.ts';
 
 /** A speaker's turn, or the continuation of one on a new printed line when `speaker` is absent. */
 export const TurnLineSchema = z.strictObject({
@@ -14,7 +15,7 @@ export const TurnLineSchema = z.strictObject({
 export const SilenceLineSchema = z.strictObject({
   kind: z.literal('silence'),
   /** The pause as printed, e.g. "(35.0)". */
-  text: z.string().regex(/^\(\d+(?:\.\d+)?\)$/, 'a timed pause such as "(5.0)"').describe('The pause as printed, e.g. "(35.0)".'),
+  text: z.string().regex(silenceLine, 'a timed pause such as "(5.0)" or "(.7)", optionally with a note "((tannoy))" and a media time "12_34"').describe('The pause as printed, e.g. "(35.0)", "(.7)", "(5.7) ((tannoy))".'),
 });
 
 /** Lines the quoting author left out, printed as a row of dots or "[…]". */
