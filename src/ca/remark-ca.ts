@@ -57,6 +57,8 @@ export interface RemarkCaOptions {
   idPrefix?: string;
   /** Words in capitals that are not loud talk in any block (a study's acronyms: `GP`, `ICU`); a block adds its own with `not-loud=ED,BP`. */
   notLoud?: readonly string[];
+  /** A key to the symbols under each block. Default `true`; a site that prints one key per page turns it off. */
+  legend?: boolean;
 }
 
 /** Render ```` ```ca ```` blocks as transcripts. */
@@ -73,7 +75,7 @@ export default function remarkCa(options: RemarkCaOptions = {}) {
       const notLoud = [...(options.notLoud ?? []), ...declared];
       const { tree: transcript, messages } = parseTranscriptText(node.value, { mode, notLoud });
       for (const message of messages) relocate(message, node, file);
-      const [element] = toHast(transcript, { idPrefix: `${prefix}-${String(count)}` }).children as Element[];
+      const [element] = toHast(transcript, { idPrefix: `${prefix}-${String(count)}`, legend: options.legend ?? true }).children as Element[];
       const replacement: CaTranscript = {
         type: 'caTranscript',
         tree: transcript,

@@ -5,7 +5,7 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { handlers } from './handlers/index.ts';
-import type { Marker, Node, Transcript } from './types.ts';
+import type { Marker, Node, Transcript, Whitespace } from './types.ts';
 
 /** Rendering options. */
 export interface ToHastOptions {
@@ -31,6 +31,10 @@ export interface State {
   readonly active: Map<number, Marker>;
   /** Columns of padding to insert before an overlap onset so it lines up under the onset it answers, by marker id. */
   readonly alignment: ReadonlyMap<number, number>;
+  /** How many columns a run of whitespace is printed as: tabs expanded, and a run before an aligned onset resized to line it up. */
+  readonly spacing: ReadonlyMap<Whitespace, string>;
+  /** Columns of the label cell (longest label, its colon and a space), so talk starts in one column on every line. */
+  labelWidth: number;
   /** A fresh id with the transcript's prefix. */
   id(kind: string): string;
   /** Render one node. */
@@ -49,10 +53,13 @@ export type Handlers = { [K in Node['type']]: Handler<Extract<Node, { type: K }>
 export function toHast(tree: Transcript, options: ToHastOptions = {}): Root {
   const settings = { idPrefix: 'ca', lineNumbers: true, legend: true, firstLine: 1, ...options };
   const counters = new Map<string, number>();
+  const layout = layOut(tree);
   const state: State = {
     options: settings,
     active: new Map(),
-    alignment: alignOverlaps(tree),
+    alignment: layout.padding,
+    spacing: layout.spacing,
+    labelWidth: 0,
     id(kind) {
       const next = (counters.get(kind) ?? 0) + 1;
       counters.set(kind, next);
@@ -92,36 +99,77 @@ function unknown(state: State, node: Node): ElementContent {
 
 /**
  * Work out, for each overlap onset that answers another, how many columns of
- * space put it under that onset. Columns count characters as shown in the
- * monospaced talk column: leading whitespace is dropped and runs of it shown
- * as one space (alignment tabs in the source are not kept), emphasis
- * underscores take no room. Lines are visited in order, so the onset answered
- * is always placed before the one answering it.
+ * space put it under that onset (see `layOut`).
  */
 export function alignOverlaps(tree: Transcript): Map<number, number> {
+  return layOut(tree).padding;
+}
+
+/** Tab stops in the talk column, every 8 columns as in a terminal or a typewritten transcript. */
+const tabStop = 8;
+
+/**
+ * Lay out each line's talk in the monospaced column it is printed in, which
+ * never wraps: whitespace is kept as the transcriber typed it (tabs expanded to
+ * spaces, since a browser would measure tab stops from the start of the whole
+ * line, label and number included), emphasis underscores and combining marks
+ * take no room. An overlap onset that answers one above is moved to that
+ * onset's column: the whitespace just before it is resized (the transcriber's
+ * alignment rarely survives a relabelled speaker column), or, where there is
+ * none, spaces are inserted. Lines are visited in order, so the onset answered
+ * is always placed before the one answering it.
+ */
+export function layOut(tree: Transcript): { padding: Map<number, number>; spacing: Map<Whitespace, string> } {
   const columns = new Map<number, number>();
   const padding = new Map<number, number>();
+  const spacing = new Map<Whitespace, string>();
   for (const child of tree.children) {
     if (child.type !== 'turn') continue;
     for (const line of child.children) {
       let column = 0;
+      // Where the whitespace just before the current node started, and which node it was.
+      let run: { node: Whitespace; start: number } | undefined;
       for (const node of line.children) {
         if (node.type === 'marker' && node.span === 'overlap' && node.edge === 'open') {
           const target = node.answers === undefined ? undefined : columns.get(node.answers);
-          const pad = target === undefined ? 0 : Math.max(0, target - column);
-          if (pad > 0) padding.set(node.id, pad);
-          column += pad;
+          if (target !== undefined && run && target - run.start >= (run.start === 0 ? 0 : 1)) {
+            spacing.set(run.node, ' '.repeat(target - run.start));
+            column = target;
+          } else if (target !== undefined && target > column) {
+            padding.set(node.id, target - column);
+            column = target;
+          }
           columns.set(node.id, column);
         }
-        column += width(node, column);
+        if (node.type === 'whitespace') {
+          const shown = expanded(node.value, column);
+          if (shown !== node.value) spacing.set(node, shown);
+          run = { node, start: column };
+          column += [...shown].length;
+          continue;
+        }
+        run = undefined;
+        column += width(node);
       }
     }
   }
-  return padding;
+  return { padding, spacing };
 }
 
-function width(node: Node, column: number): number {
-  if (node.type === 'whitespace') return column === 0 ? 0 : 1;
-  if (node.type === 'marker' && node.span === 'emphasis') return 0;
-  return 'value' in node ? [...node.value].length : 0;
+/** `value` with each tab replaced by the spaces that reach the next tab stop from `column`. */
+function expanded(value: string, column: number): string {
+  let at = column;
+  let shown = '';
+  for (const character of value) {
+    const next = character === '\t' ? (Math.floor(at / tabStop) + 1) * tabStop : at + 1;
+    shown += character === '\t' ? ' '.repeat(next - at) : character;
+    at = next;
+  }
+  return shown;
+}
+
+/** Columns a node takes: emphasis underscores are hidden and combining marks (U+0332 underline) sit on the letter before. */
+function width(node: Node): number {
+  if ((node.type === 'marker' && node.span === 'emphasis') || node.type === 'timecode') return 0;
+  return 'value' in node ? [...node.value].filter((character) => !/\p{M}/u.test(character)).length : 0;
 }

@@ -373,6 +373,39 @@ export interface PageCitation {
   siteName: string;
   /** Absolute, canonical URL of the page. */
   url: string;
+  /** The transcript lines cited, where a reader cites part of an excerpt ("cite lines 3–5"). */
+  lines?: LineLocator;
+}
+
+/** Lines of a transcript, by the numbers the page prints (the source's own numbering). */
+export interface LineLocator {
+  first: number;
+  last: number;
+  /** The unit the transcript comes from, in the study's words ("Session 3"). */
+  unit?: string;
+}
+
+/** "line 4" · "lines 3–5", with an en dash as APA writes ranges. */
+export function lineLabel(lines: Pick<LineLocator, 'first' | 'last'>): string {
+  return lines.first === lines.last ? `line ${String(lines.first)}` : `lines ${String(lines.first)}–${String(lines.last)}`;
+}
+
+/** What the page is and which part of it is cited: "Transcript excerpt, Session 3, lines 3–5". */
+function described(page: PageCitation): string | undefined {
+  const parts = [page.medium, page.lines?.unit, page.lines ? lineLabel(page.lines) : undefined].filter((part) => part !== undefined && part !== '');
+  return parts.length === 0 ? undefined : parts.join(', ');
+}
+
+/**
+ * Read a line range as a reader writes it in a link or a form, `3-5`, `3–5` or `4`; first
+ * and last in order. Undefined for anything else.
+ */
+export function parseLineRange(value: string | null | undefined): { first: number; last: number } | undefined {
+  const match = /^\s*(\d{1,6})\s*(?:[-–—]\s*(\d{1,6})\s*)?$/u.exec(value ?? '');
+  if (!match) return undefined;
+  const a = Number(match[1]);
+  const b = match[2] === undefined ? a : Number(match[2]);
+  return { first: Math.min(a, b), last: Math.max(a, b) };
 }
 
 /**
@@ -383,9 +416,10 @@ export interface PageCitation {
 export function apaPage(page: PageCitation): RichText {
   // The edition's home page is the site itself: its name is not repeated as the site name.
   const site = page.siteName === page.title ? '' : `${terminated(page.siteName)} `;
+  const description = described(page);
   return compact([
     italic(page.title),
-    text(`${page.medium ? ` [${page.medium}]` : ''}. (n.d.). ${site}`),
+    text(`${description ? ` [${description}]` : ''}. (n.d.). ${site}`),
     link(page.url),
   ]);
 }
@@ -471,7 +505,7 @@ export function bibtexPage(page: PageCitation, key: string): string {
   return bibtexEntry('misc', key, [
     ['title', bibtexEscape(page.title)],
     ['howpublished', bibtexEscape(page.siteName)],
-    ['note', page.medium ? bibtexEscape(page.medium) : undefined],
+    ['note', described(page) === undefined ? undefined : bibtexEscape(described(page)!).replace('–', '--')],
     ['url', page.url],
   ]);
 }
@@ -520,6 +554,12 @@ export function risPage(page: PageCitation): string {
     ['TI', page.title],
     ['T2', page.siteName],
     ['M3', page.medium],
+    // RIS has no field for lines of a transcript; the section and start/end fields carry
+    // them as Zotero and EndNote read them, and the note says what they are.
+    ['SE', page.lines?.unit],
+    ['SP', page.lines ? String(page.lines.first) : undefined],
+    ['EP', page.lines && page.lines.last !== page.lines.first ? String(page.lines.last) : undefined],
+    ['N1', page.lines ? [page.lines.unit, lineLabel(page.lines)].filter(Boolean).join(', ') : undefined],
     ['UR', page.url],
   ]);
 }

@@ -44,7 +44,7 @@ describe('line numbers and speaker labels as transcripts print them', () => {
     expect(lines(tree)).toEqual([[95, 'DR'], [96, 'DR'], [97, 'PT'], [98, 'PT']]);
     const html = toHtml(tree);
     expect(html).toContain('id="ca-line-95"');
-    expect(html).toContain('<span class="ca-n">98</span>');
+    expect(html).toContain('<a class="ca-n" href="#ca-line-98" aria-label="Line 98">98</a>');
   });
 
   test('should not read the label’s colon as a stretch, nor `1.` as falling intonation, nor `DR` as loud', () => {

@@ -11,21 +11,28 @@ const render = (text: string, options = {}) => toHtml(parseTranscriptText(text).
 describe('layout', () => {
   test('should print one numbered line per printed line, labels on the first line of each turn, silences numbered', () => {
     const html = render(fixture('session-did-you-get-up-to-much'));
+    // Labels are padded to the widest, as typed; the block's own space after each colon is kept.
     expect(copiedLines(html)).toEqual([
-      'Client:  did you get up to much?',
+      'Client:     did you get up to much?',
       'Therapist:  .hhh ↑ me oh hhh ↑ y’know just plodding ',
-      'along hhh-heh heh heh',
-      '(5.0) ',
-      'jus–it’s s’posed to be like twenty-seven or something ',
-      'today too',
+      '           along hhh-heh heh heh',
+      '           (5.0) ',
+      '           jus–it’s s’posed to be like twenty-seven or something ',
+      '           today too',
     ]);
     const root = fromHtml(html, { fragment: true });
     expect(byClass(root, 'ca-n').map((cell) => (cell.children[0]?.type === 'text' ? cell.children[0].value : ''))).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(byClass(root, 'ca-line--silence')).toHaveLength(1);
   });
 
-  test('should size the label column to the longest label', () => {
-    expect(render('Client: a\nTherapist: b')).toContain('style="--ca-label-width:10ch"');
+  test('should size the label column to the longest label, its colon and a space', () => {
+    const html = render('Client: a\nTherapist: b');
+    expect(html).toContain('style="--ca-label-width:11ch"');
+    expect(html).toContain('<span class="ca-speaker">Client:    </span>');
+  });
+
+  test('should link each numbered line to itself', () => {
+    expect(render('A: one\nB: two', { idPrefix: 'x' })).toContain('<li class="ca-line ca-line--turn" id="x-line-2"><a class="ca-n" href="#x-line-2" aria-label="Line 2">2</a>');
   });
 
   test('should number on from `firstLine`, ids included, and report the last number', () => {
@@ -44,22 +51,39 @@ describe('layout', () => {
 });
 
 describe('overlap alignment', () => {
-  test('should line an answering `[` up under the `[` it answers, counting collapsed whitespace', () => {
-    // "yeah just didn’t think about it like that " is 42 characters; the printed tabs before [yeah] are ignored.
-    expect(render(fixture('session-watch-this-space'))).toContain('<span class="ca-align" aria-hidden="true" style="--ca-align:42"></span><span class="ca-sym ca-sym--overlap-onset"');
+  /** The column of each `[`/`⌈`/`⌊` in each copied line. */
+  const onsetColumns = (html: string) => copiedLines(html).map((line) => [...line.matchAll(/[[⌈⌊]/gu)].map((match) => [...line.slice(0, match.index)].length));
+
+  test('should line an answering `[` up under the `[` it answers, resizing the transcriber’s tabs before it', () => {
+    // The printed tabs before [yeah] put it in another column than the client's `[` once labels are padded.
+    const html = render(fixture('session-watch-this-space'));
+    expect(onsetColumns(html).filter((columns) => columns.length > 0)).toEqual([[54], [54]]);
+    expect(copiedLines(html)[1]).toBe(`Therapist:${' '.repeat(44)}[yeah]`);
   });
 
   test('should align after text before the `[` on both lines', () => {
-    // Client: "yeah\t[it’s like…" puts its onset at column 5; the Therapist's "\t [er children…" starts at 0.
-    expect(render(fixture('session-looking-after-two'))).toContain('style="--ca-align:5"');
+    // Client: "yeah\t[it’s like…" (a tab to column 8) and the Therapist's "\t [er children…".
+    expect(onsetColumns(render(fixture('session-looking-after-two'))).filter((columns) => columns.length > 0)).toEqual([[19], [19]]);
+  });
+
+  test('should insert spaces where no whitespace precedes the onset', () => {
+    // " yes " puts A's `[` at column 5; B's " no" ends at column 3.
+    expect(render('A: yes [so\nB: no[ok')).toContain('<span class="ca-align" aria-hidden="true">  </span>');
   });
 
   test('should not pad an onset already in place', () => {
     expect(render(fixture('session-butter-chicken'))).not.toContain('ca-align');
   });
 
-  test('should not count hidden emphasis underscores as columns', () => {
-    expect(render('A: _so_ [yes\nB: [no')).toContain('--ca-align:3');
+  test('should not count hidden emphasis underscores or combining underlines as columns', () => {
+    // `_so_` shows as an underlined "so", so B's `[` goes three columns in, under A's.
+    expect(copiedLines(render('A: _so_ [yes\nB: [no'))[1]).toBe('B:     [no');
+    expect(copiedLines(render('A: s\u0332o\u0332 [yes\nB: [no'))[1]).toBe('B:     [no');
+  });
+
+  test('should expand tabs to the spaces they stand for', () => {
+    // The block's " a" ends at column 2; the tab runs to column 8.
+    expect(copiedLines(render('A: a\tb'))).toEqual([`A:  a${' '.repeat(6)}b`]);
   });
 });
 
@@ -106,7 +130,7 @@ describe('symbols', () => {
 
 describe('copy-paste', () => {
   test('should copy each line as written, without spoken names, tooltips or line numbers', () => {
-    const text = fixture('session-looking-after-two');
+    const text = fixture('session-did-you-get-up-to-much');
     const talk = text
       .split('\n')
       .filter((line) => line.trim() !== '')

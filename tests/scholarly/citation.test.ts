@@ -26,6 +26,7 @@ import {
   plainText,
   risWork,
   risPage,
+  parseLineRange,
   yearLabels,
 } from '../../src/site/citation.ts';
 
@@ -179,6 +180,32 @@ describe('citing the article and this edition', () => {
       ].join('\n'),
     );
     expect(risPage(page)).toBe(['TY  - ELEC', 'TI  - Puppy preschool', 'T2  - The Edition', 'M3  - Transcript excerpt', 'UR  - https://example.org/excerpts/puppy-preschool/', 'ER  - '].join('\n'));
+  });
+
+  it('cites lines of a transcript with the unit and the line locator, and reads line ranges as readers write them', () => {
+    const page = {
+      title: 'Puppy preschool',
+      medium: 'Transcript excerpt',
+      siteName: 'The Edition',
+      url: 'https://example.org/excerpts/puppy-preschool/?lines=3-5#transcript-puppy-preschool-line-3',
+      lines: { first: 3, last: 5, unit: 'Session 3' },
+    };
+    expect(plainText(apaPage(page))).toBe(
+      'Puppy preschool [Transcript excerpt, Session 3, lines 3–5]. (n.d.). The Edition. https://example.org/excerpts/puppy-preschool/?lines=3-5#transcript-puppy-preschool-line-3',
+    );
+    expect(bibtexPage(page, 'puppy-preschool')).toContain('  note         = {Transcript excerpt, Session 3, lines 3--5},');
+    expect(risPage(page).split('\n')).toEqual(
+      expect.arrayContaining(['SE  - Session 3', 'SP  - 3', 'EP  - 5', 'N1  - Session 3, lines 3–5', 'UR  - https://example.org/excerpts/puppy-preschool/?lines=3-5#transcript-puppy-preschool-line-3']),
+    );
+    expect(plainText(apaPage({ ...page, lines: { first: 4, last: 4 } }))).toContain('[Transcript excerpt, line 4]');
+    expect([parseLineRange('3-5'), parseLineRange(' 5–3 '), parseLineRange('12'), parseLineRange('3-'), parseLineRange('x'), parseLineRange(null)]).toEqual([
+      { first: 3, last: 5 },
+      { first: 3, last: 5 },
+      { first: 12, last: 12 },
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('writes the article as BibTeX', () => {

@@ -87,12 +87,15 @@ function overflowingTranscripts(page: Page): Promise<string[]> {
     [...document.querySelectorAll<HTMLElement>('.transcript, .transcript *, .ca-transcript, .ca-transcript *')]
       // Screen-reader-only text is a 1 px clipped box by design; it is not a visible line.
       .filter((element) => element.clientWidth > 1 && element.scrollWidth > element.clientWidth)
+      // On a screen a Jefferson transcript's lines never wrap (wrapping would break the alignment of
+      // overlaps): the figure scrolls sideways inside itself, which is not clipping (tests/browser/transcripts.test.ts).
+      .filter((element) => !(element.matches('.ca-transcript--transcript') && getComputedStyle(element).overflowX === 'auto' && matchMedia('screen').matches))
       .map((element) => `${element.className}: ${element.textContent?.slice(0, 40)}`),
   );
 }
 
-describe('transcripts wrap instead of being clipped', () => {
-  it('on a 360 px screen and in print, in every vignette and the course pack', async () => {
+describe('transcripts wrap or scroll instead of being clipped', () => {
+  it('on a 360 px screen (Jefferson transcripts scroll inside their figure) and in print, in every vignette and the course pack', async () => {
     for (const path of teachingPaths().filter((candidate) => /vignette|course-pack/.test(candidate))) {
       const phone = await open(path, { width: 360 });
       await expect(phone.locator('.transcript, .ca-transcript').count(), path).resolves.toBeGreaterThan(0);
@@ -126,8 +129,9 @@ describe('the course pack in print', () => {
       counts[format] = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     }
     // Six vignettes of about four pages each with their facilitator notes open (the transcripts never
-    // split), the questions with their notes (about twenty pages) and the glossary (about five): 55 on A4 when written.
-    expect(counts.A4).toBeGreaterThanOrEqual(45);
+    // split), the questions with their notes (about twenty pages) and the glossary (about five): 55 on A4 when written,
+    // about 40 since the key to the symbols is printed once for the pack instead of under every transcript.
+    expect(counts.A4).toBeGreaterThanOrEqual(35);
     expect(counts.A4).toBeLessThanOrEqual(70);
     expect(counts.Letter).toBeGreaterThanOrEqual(counts.A4!);
     expect(counts.Letter).toBeLessThanOrEqual(85);

@@ -21,8 +21,15 @@ export const marker: Handler<Marker> = (state, node) => {
         visible: node.span !== 'emphasis',
       })
     : talk(state, node.value);
+  // Overlap onsets name themselves and the onset they answer, so a browser test (or a
+  // reader's tool) can check that the two sit in one column.
+  if (node.span === 'overlap' && node.edge === 'open' && rendered.type === 'element') {
+    rendered.properties['dataOnset'] = `${state.options.idPrefix}-${String(node.id)}`;
+    if (node.answers !== undefined) rendered.properties['dataAnswers'] = `${state.options.idPrefix}-${String(node.answers)}`;
+  }
   if (node.edge === 'open') state.active.set(node.id, node);
   const pad = state.alignment.get(node.id);
-  const spacer: ElementContent[] = pad ? [h('span.ca-align', { ariaHidden: 'true', style: `--ca-align:${String(pad)}` })] : [];
+  // Real spaces, not a sized box, so a copied selection is aligned as the page is.
+  const spacer: ElementContent[] = pad ? [h('span.ca-align', { ariaHidden: 'true' }, ' '.repeat(pad))] : [];
   return [...spacer, rendered];
 };

@@ -15,14 +15,19 @@ import { symbolElement } from './symbol-element.ts';
  * starts in the same column on every line and overlaps can be aligned.
  */
 export const transcript: Handler<Transcript> = (state, node) => {
-  const widest = Math.max(0, ...node.children.map((child) => (child.type === 'turn' ? [...(child.speaker ?? '')].length + 1 : 0)));
+  // The longest label, its colon and one space; 0 when no line names a speaker.
+  const widest = Math.max(0, ...node.children.map((child) => (child.type === 'turn' && child.speaker !== undefined ? [...child.speaker].length + 2 : 0)));
+  state.labelWidth = widest;
   const lines = h('ol.ca-lines', state.all(node));
-  const legend = state.options.legend ? legendToHast(usedSymbols(node), { id: state.id('legend') }) : [];
+  const used = usedSymbols(node);
+  const legend = state.options.legend ? legendToHast(used, { id: state.id('legend') }) : [];
   return h(
     'div',
     {
       className: ['ca-transcript', `ca-transcript--${node.mode}`],
       style: `--ca-label-width:${String(widest)}ch`,
+      // The page's one key to the symbols (src/components/ca/SymbolKey.astro) lists what its transcripts use.
+      dataCaSymbols: used.map((entry) => entry.id).join(' '),
     },
     [lines, ...legend],
   );
@@ -61,11 +66,18 @@ function printedLine(state: State, node: Line, speaker: string | undefined): Ele
 function row(state: State, kind: string, source: number | undefined, speaker: string | undefined, talk: ElementContent[], time?: MediaTime): Element {
   const number = source === undefined ? undefined : source + state.options.firstLine - 1;
   const cells: ElementContent[] = [];
-  if (state.options.lineNumbers) cells.push(h('span.ca-n', number === undefined ? [] : String(number)));
-  // The space after the colon keeps "Client: talk" intact when the transcript is copied.
-  cells.push(h('span.ca-speaker', speaker === undefined ? [] : `${speaker}: `));
-  cells.push(h('span.ca-talk', talk));
   const id = number === undefined ? undefined : `${state.options.idPrefix}-line-${String(number)}`;
+  // Each numbered line is its own anchor, to link to and cite; the number itself is the link.
+  if (state.options.lineNumbers) {
+    cells.push(id === undefined ? h('span.ca-n') : h('a.ca-n', { href: `#${id}`, ariaLabel: `Line ${String(number)}` }, String(number)));
+  }
+  // The label is padded with spaces to the widest label, as a typed transcript is, so a
+  // copied selection keeps talk (and overlap onsets) in one column; the colon and space
+  // keep "Client: talk" on one line when copied.
+  const label = speaker === undefined ? '' : `${speaker}:`;
+  const characters = [...label].length;
+  cells.push(h('span.ca-speaker', label + ' '.repeat(Math.max(state.labelWidth, label ? characters + 1 : 0) - characters)));
+  cells.push(h('span.ca-talk', talk));
   const media = time === undefined ? {} : { dataStart: String(time.start), dataEnd: String(time.end) };
   return h('li', { className: ['ca-line', `ca-line--${kind}`], id, ...media }, cells);
 }
