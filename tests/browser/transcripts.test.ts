@@ -59,14 +59,14 @@ async function copyTranscript(page: Page, index: number): Promise<{ selected: st
 const squeezed = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
 /** Each answering onset's x against the x of the onset it answers, in CSS pixels. */
-function onsetPairs(page: Page): Promise<{ onset: number; answered: number }[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-answers]')].map((answer) => {
+function onsetPairs(page: Page, selector = '[data-answers]'): Promise<{ onset: number; answered: number }[]> {
+  return page.evaluate((within) =>
+    [...document.querySelectorAll<HTMLElement>(within)].map((answer) => {
       const answered = document.querySelector(`[data-onset="${answer.dataset.answers ?? ''}"]`);
       const x = (element: Element | null | undefined) => element?.querySelector('.ca-glyph')?.getBoundingClientRect().left ?? Number.NaN;
       return { onset: x(answer), answered: x(answered) };
     }),
-  );
+  selector);
 }
 
 /** Lines of Jefferson transcripts taller than one line of text, i.e. wrapped. */
@@ -110,7 +110,10 @@ describe('layout', () => {
       const page = await open(site, path, 360);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
       expect(await wrappedLines(page), path).toEqual([]);
-      const pairs = await onsetPairs(page);
+      // The hostile study's excerpts have labels of emoji, bidi controls and zero-width characters,
+      // which no monospace face sets at one column each, so there only its CABank blocks are aligned.
+      const onsets = site === 'hostile' ? '.prose > .ca-transcript [data-answers]' : '[data-answers]';
+      const pairs = await onsetPairs(page, onsets);
       expect(pairs.length, path).toBeGreaterThan(0);
       for (const pair of pairs) expect(pair.onset, path).toBeCloseTo(pair.answered, 0);
       // Scroll the widest figure to its end: its labels stay at its left edge. (Among figures
@@ -127,7 +130,7 @@ describe('layout', () => {
       });
       expect(sticky.overflow, path).toBeGreaterThan(0);
       expect(sticky.label, path).toBeCloseTo(sticky.figure, 0);
-      for (const pair of await onsetPairs(page)) expect(pair.onset, path).toBeCloseTo(pair.answered, 0);
+      for (const pair of await onsetPairs(page, onsets)) expect(pair.onset, path).toBeCloseTo(pair.answered, 0);
       await page.context().close();
     }
   });
