@@ -63,6 +63,36 @@ describe('with JavaScript', () => {
     await page.close();
   });
 
+  it("counts each option as choosing it would show, given the other filters", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}excerpts/`);
+    await page.getByLabel('Theme or subtheme').selectOption(theme.code);
+    for (const s of study.sessions.filter((unit) => (study.excerptsBySession.get(unit.number)?.length ?? 0) > 0)) {
+      const count = expected({ code: theme.code, session: String(s.number) }).length;
+      await expect(page.getByRole('radio', { name: `${s.title} (${count})`, exact: true }).count(), s.title).resolves.toBe(1);
+    }
+    await page.getByRole('radio', { name: new RegExp(`^${session.title} \\(`) }).check();
+    const codeCount = expected({ code: theme.leaves[0]!, session: String(session.number) }).length;
+    await expect(page.getByLabel('Theme or subtheme').locator(`option[value="${theme.leaves[0]}"]`).innerText()).resolves.toMatch(new RegExp(`\\(${codeCount}\\)$`));
+    await expect(page.locator('[data-browser-chosen]').innerText()).resolves.toBe('2 chosen');
+    await page.close();
+  });
+
+  it('on a phone, folds the filters into a drawer so the first result is on the first screen', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}excerpts/?code=${theme.code}`);
+    const drawer = page.locator('[data-browser-drawer]');
+    await expect(drawer.evaluate((element) => (element as HTMLDetailsElement).open)).resolves.toBe(false);
+    await expect(page.locator('[data-browser-chosen]').innerText()).resolves.toBe('1 chosen');
+    const first = await page.locator('.browser [data-excerpt]').filter({ visible: true }).first().boundingBox();
+    expect(first!.y).toBeLessThan(740);
+    await page.getByText('Filter excerpts').click();
+    await expect(page.getByLabel('Theme or subtheme').isVisible()).resolves.toBe(true);
+    await expect(visibleIds(page)).resolves.toEqual(expected({ code: theme.code }));
+    await context.close();
+  });
+
   it('links from a code page to its excerpts in one session', async () => {
     const page = await site.browser.newPage();
     const [leaf, number] = study.codes
