@@ -58,7 +58,7 @@ describe('Word documents (DOCX)', () => {
     const questions = pageTexts(`teaching/${id}/`, 'teaching-questions__text');
     expect(questions.length).toBeGreaterThan(0);
     expect(pageTexts(`teaching/${id}/handout/`, 'handout-questions__text')).toEqual(questions);
-    const numbers = [...readPage(distDir, `teaching/${id}/handout/`).matchAll(/<span class="ca-n"[^>]*>(\d+)<\/span>/g)].map((match) => match[1]);
+    const numbers = [...readPage(distDir, `teaching/${id}/handout/`).matchAll(/<(?:a|span) class="ca-n"[^>]*>(\d+)<\/(?:a|span)>/g)].map((match) => match[1]);
 
     const handout = openDocx(`teaching/${id}-handout.docx`);
     expect(handout.parts).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/numbering.xml']));
