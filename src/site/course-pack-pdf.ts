@@ -54,7 +54,14 @@ async function serve(root: string, base: string): Promise<{ url: string; close()
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /** The first page (1-based) of each top-level-or-section heading in a PDF's outline, by title, in order. */
@@ -74,6 +81,12 @@ export async function outlinePages(pdf: Uint8Array): Promise<{ title: string; pa
   return found;
 }
 
+/** Longer than a print takes on a busy 2-core machine (about a minute at load 15). */
+const stallAfterMs = 240_000;
+
+/** Thrown when Chromium stops answering during a print; the print is then tried once more in a new browser. */
+class StalledPrint extends Error {}
+
 async function printPack(root: string, base: string): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -81,6 +94,13 @@ async function printPack(root: string, base: string): Promise<Uint8Array> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   const server = await serve(root, base);
+  // Chromium was seen once to stop answering while printing (a CI run's build then waited
+  // until the test's own limit killed it): closing the browser ends every pending call.
+  let stalled = false;
+  const guard = setTimeout(() => {
+    stalled = true;
+    void browser.close();
+  }, stallAfterMs);
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}${COURSE_PACK_PAGE}`, { waitUntil: 'load' });
@@ -99,9 +119,24 @@ async function printPack(root: string, base: string): Promise<Uint8Array> {
       pdf = await print();
     }
     throw new Error('The course pack’s contents page numbers did not settle after three printings.');
+  } catch (error) {
+    throw stalled ? new StalledPrint(`Chromium did not finish printing the course pack within ${stallAfterMs / 1000} s.`) : error;
   } finally {
-    await server.close();
+    clearTimeout(guard);
+    // The browser first: the server's close waits for the connections it still holds open.
     await browser.close();
+    await server.close();
+  }
+}
+
+/** Prints the pack, in a second browser if the first stalls. */
+async function printPackRetrying(root: string, base: string, logger: AstroIntegrationLogger): Promise<Uint8Array> {
+  try {
+    return await printPack(root, base);
+  } catch (error) {
+    if (!(error instanceof StalledPrint)) throw error;
+    logger.warn(`${error.message} Trying once more in a new browser.`);
+    return printPack(root, base);
   }
 }
 
@@ -184,7 +219,7 @@ export function coursePackPdf(): AstroIntegration {
           logger.info(`Course pack PDF unchanged since an earlier build (same pages, styles and Chromium): copied to ${COURSE_PACK_PDF}`);
           return;
         }
-        await writeFile(target, await printPack(root, base));
+        await writeFile(target, await printPackRetrying(root, base, logger));
         await rememberPrint(cache, fingerprint, target);
         logger.info(`Course pack PDF written to ${COURSE_PACK_PDF} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       },
