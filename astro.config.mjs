@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { refreshContentStore, watchStudy } from './src/study/vite-watch.ts';
 import { coursePackPdf } from './src/site/course-pack-pdf.ts';
+import { searchIndex } from './src/site/search-index.ts';
 
 // Deployment is configured from the environment so one build recipe serves any host:
 // CASEBOOK_SITE is the absolute origin, CASEBOOK_BASE the sub-path the site lives under.
@@ -17,8 +18,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.CASEBOOK_OUT_DIR ?? 'dist',
-  // The course pack PDF is printed from the built site after the build.
-  integrations: [mdx(), sitemap(), coursePackPdf()],
+  // When the pages are written, Pagefind indexes them and the course pack PDF is printed.
+  integrations: [mdx(), sitemap(), searchIndex(), coursePackPdf()],
   security: {
     // Every page carries a policy that allows only the site's own scripts and styles: Astro
     // hashes the scripts and styles it renders, and nothing loads from another host.
@@ -46,7 +47,9 @@ export default defineConfig({
     // The dev server serves any file of the project by its path, the study folder's private
     // list of real names included. Setting `deny` replaces Vite's own list, so that list
     // (Vite 8's default) comes first; Vite matches these against the resolved file path,
-    // ignoring case, whichever way the URL spells it.
+    // ignoring case, whichever way the URL spells it. Naming the study folder here also puts
+    // it in the configuration Astro fingerprints, so a build of another study folder starts
+    // from an empty content store rather than from entries of files that may be gone.
     server: {
       fs: {
         deny: ['.env', '.env.*', '*.{crt,pem,key,p12,pfx,cer,der}', '.npmrc', '.yarnrc.yml', '**/.git/**', `${resolve(process.env.STUDY_DIR ?? 'content')}/private/**`],

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countProblems, formatReport } from '../study/diagnostics.ts';
 import { checkStudyFolder } from '../study/check.ts';
@@ -87,11 +87,6 @@ const recovery = recoverOutput(outDir, checkout);
 if (recovery.restored) console.error(`Restored ${outDir} from ${recovery.restored}, left by a build stopped while it swapped the site in.`);
 if (recovery.removed.length > 0) console.error(`Removed ${recovery.removed.length} folder${recovery.removed.length === 1 ? '' : 's'} left by interrupted builds: ${recovery.removed.map((path) => relative(checkout, path)).join(', ')}`);
 
-// A transcript's symbol explanations, spoken names and legend are the same few sentences
-// on every excerpt page: indexed, a search for "overlap" or "pause" found every excerpt,
-// and they were half of what Pagefind read (and of its time and memory) at scale.
-const searchExclusions = ['.ca-tip', '.ca-sr', '.ca-legend'].flatMap((selector) => ['--exclude-selectors', selector]);
-
 try {
   // Vite reads BASE_URL from the environment (test runners set it), which would override the
   // configured base; the base comes only from CASEBOOK_BASE.
@@ -103,20 +98,12 @@ try {
   const renderDir = sameFilesystem(checkout, dirname(outDir)) ? stagingDir : resolve(checkout, renderFolder, stamp);
   // Astro runs in the checkout, so a study folder given relative to the working directory is passed on absolute.
   const env = { ...inherited, CASEBOOK_OUT_DIR: renderDir, STUDY_DIR: study };
-  // --force: the content layer's cache is keyed by file contents, so after building a study
-  // copy that has since been deleted it would point at vanished files; a full sync is cheap.
-  await run(process.execPath, [resolve(checkout, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], env, true);
-  const indexing = run(process.execPath, [resolve(checkout, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', renderDir, '--silent', ...searchExclusions], env);
+  // Astro's build writes the whole site, its search index included (src/site/search-index.ts).
+  await run(process.execPath, [resolve(checkout, 'node_modules/astro/bin/astro.mjs'), 'build'], env, true);
   // The last check before the swap: the private names, however written, in what the site
-  // would publish (pages, attributes, addresses, downloads, handouts, search index). The
-  // pages are searched while Pagefind indexes them (it only reads them and writes
-  // pagefind/), so the search adds little to the build's time; its index is searched after.
-  // (Awaited below; without this a failing Pagefind would count as unhandled while the pages are searched.)
-  indexing.catch(() => undefined);
+  // would publish (pages, attributes, addresses, downloads, handouts, search index).
   const lists = await readIdentifierLists(study);
-  const published = lists ? scanPublished(siteTexts(renderDir, outDir, (name) => name !== 'pagefind'), lists) : [];
-  await indexing;
-  if (lists) published.push(...scanPublished(siteTexts(join(renderDir, 'pagefind'), join(outDir, 'pagefind')), lists));
+  const published = lists ? scanPublished(siteTexts(renderDir, outDir), lists) : [];
   if (published.length > 0) {
     // A name in the site's address is on every page: the first files say enough.
     const shown = published.slice(0, 20);

@@ -77,15 +77,14 @@ export function archiveTexts(path: string, bytes: Uint8Array): PublishedText[] {
 
 /**
  * Every text a built site would publish, with the path under `publishAt` it would have
- * there; `include` leaves out folders at its top (the search index while it is written).
+ * there.
  * Read synchronously: the build waits for it anyway, and 800 small awaited reads
  * cost more than the reading.
  */
-export function siteTexts(siteDir: string, publishAt: string, include: (topLevelName: string) => boolean = () => true): PublishedText[] {
+export function siteTexts(siteDir: string, publishAt: string): PublishedText[] {
   const texts: PublishedText[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (dir === siteDir && !include(entry.name)) continue;
       const path = join(dir, entry.name);
       const published = join(publishAt, relative(siteDir, path));
       // Its address: a name in a file or folder name is published in the URL.
