@@ -47,9 +47,7 @@ export default defineConfig({
     // The dev server serves any file of the project by its path, the study folder's private
     // list of real names included. Setting `deny` replaces Vite's own list, so that list
     // (Vite 8's default) comes first; Vite matches these against the resolved file path,
-    // ignoring case, whichever way the URL spells it. Naming the study folder here also puts
-    // it in the configuration Astro fingerprints, so a build of another study folder starts
-    // from an empty content store rather than from entries of files that may be gone.
+    // ignoring case, whichever way the URL spells it.
     server: {
       fs: {
         deny: ['.env', '.env.*', '*.{crt,pem,key,p12,pfx,cer,der}', '.npmrc', '.yarnrc.yml', '**/.git/**', `${resolve(process.env.STUDY_DIR ?? 'content')}/private/**`],
