@@ -1,14 +1,16 @@
 /**
  * Study folders that are hostile or broken in ways a JSON overlay cannot express: files
  * too deep or too large to parse safely, bytes that are not UTF-8, control characters,
- * a named pipe, and links that lead out of the study folder. Each case plants one problem
+ * a named pipe, links that lead out of the study folder, a file that cannot be read, a
+ * folder where a file should be, and a chapter whose MDX names an unknown excerpt. Each case plants one problem
  * in a copy of the base fixture and names the diagnostics `npm run check` and
  * `npm run build` must print (paths relative to the study folder), so tests/study/
- * hostile-input.test.ts (the loader) and tests/quality/malformed.test.ts (both commands,
- * nothing written) share them.
+ * hostile-input.test.ts checks each through the loader that `npm run check` and
+ * `npm run build` both call; tests/quality/malformed.test.ts runs one of them through both
+ * commands (exit code, nothing written).
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseStudy, studyWithCase } from './fixture-study.ts';
@@ -28,6 +30,7 @@ function placeOf(text: string, needle: string): string {
 }
 
 const steady = 'excerpts/steady.json';
+const runningAsRoot = process.getuid?.() === 0;
 const outsideFolders: string[] = [];
 
 /** A folder outside every study folder, holding what a link points at. */
@@ -116,6 +119,36 @@ export const hostileCases: HostileCase[] = [
       await cp(join(baseStudy, 'excerpts'), target, { recursive: true });
       await symlink(target, join(dir, 'excerpts'));
       return [`excerpts  error  This is a link to ${target}, outside the study folder; only files inside the study folder are read  [outside-study]`];
+    },
+  },
+  {
+    // Root reads files whatever their mode, so there the same failure is provoked by a
+    // folder where the file should be; elsewhere the file is made unreadable.
+    name: runningAsRoot ? 'an unreadable file (a folder in its place, as root ignores permissions)' : 'an unreadable file (mode 000)',
+    async plant(dir) {
+      const target = join(dir, steady);
+      if (runningAsRoot) {
+        await rm(target);
+        await mkdir(target);
+      } else {
+        await chmod(target, 0o000);
+      }
+      return [`${steady}  error  Cannot read file (${runningAsRoot ? 'EISDIR' : 'EACCES'})  [unreadable-file]`];
+    },
+  },
+  {
+    name: 'a folder in place of codebook.json',
+    async plant(dir) {
+      await rm(join(dir, 'codebook.json'));
+      await mkdir(join(dir, 'codebook.json'));
+      return ['codebook.json  error  Cannot read file (EISDIR)  [unreadable-file]'];
+    },
+  },
+  {
+    name: 'a chapter whose MDX names an unknown excerpt',
+    async plant(dir) {
+      await writeFile(join(dir, 'chapters', 'broken.mdx'), '---\ntitle: Broken\ndescription: Cites an excerpt that does not exist.\norder: 1\n---\n\n## Findings\n\n<Excerpt id="no-such-excerpt" />\n');
+      return ['chapters/broken.mdx:9:10  error  Unknown excerpt "no-such-excerpt": there is no excerpts/no-such-excerpt.json  [unknown-excerpt]'];
     },
   },
 ];
