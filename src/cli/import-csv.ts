@@ -34,7 +34,8 @@ if (countProblems([file]).errors > 0) {
 }
 const result = await stageAndValidate({
   dir,
-  excerpts: rows.map((row) => ({ record: row.excerpt, origin: { file, locate: row.locate } })),
+  // The rows are handed over (stageAndValidate lets each record go once it is staged), not kept here as well.
+  excerpts: rows.splice(0).map((row) => ({ record: row.excerpt, origin: { file, locate: row.locate } })),
   prune: args.includes('--prune'),
 });
 const failed = countProblems(result.files).errors > 0;

@@ -92,9 +92,48 @@ export interface CsvReadResult {
 /** Reads the spreadsheet (with or without a BOM, CRLF or LF) into excerpt-shaped rows. */
 export function readExcerptCsv(text: string, speakers: readonly Speaker[]): CsvReadResult {
   const problems: CsvProblem[] = [];
-  let records: string[][];
+  // Each record becomes its row as it is parsed (csv-parse's on_record), so the sheet's
+  // cells are never all held at once: for 100,000 rows that was some hundreds of megabytes.
+  let header: string[] | undefined;
+  const indexOf = new Map<CsvColumnKey, number>();
+  let complete = true;
+  const rows: CsvRow[] = [];
+  let row = 0;
+  const readHeader = (names: string[]) => {
+    names.forEach((name, index) => {
+      const column = csvColumns.find((candidate) => candidate.header === name.trim().toLowerCase());
+      if (column && !indexOf.has(column.key)) indexOf.set(column.key, index);
+      else if (name.trim() !== '') {
+        problems.push({ reason: `Unknown column "${name.trim()}" is ignored`, rule: 'csv-unknown-column', severity: 'warning', place: { line: 1, column: index + 1 }, fix: `Remove the column, or rename it to one of: ${csvColumns.map((c) => c.header).join(', ')}.` });
+      }
+    });
+    const missing = csvColumns.filter((column) => !indexOf.has(column.key));
+    if (missing.length === 0) return;
+    complete = false;
+    problems.push({
+      reason: `Missing column${missing.length === 1 ? '' : 's'} ${missing.map((column) => `"${column.header}"`).join(', ')} in the header row`,
+      rule: 'csv-missing-column',
+      severity: 'error',
+      place: { line: 1, column: names.length + 1 },
+      fix: `The first row names the columns: ${csvColumns.map((c) => c.header).join(', ')} (any order). Start from the file npm run export:csv writes.`,
+    });
+  };
+  const readRecord = (record: string[]): undefined => {
+    row += 1;
+    if (header === undefined) {
+      header = record;
+      readHeader(record);
+      return undefined;
+    }
+    if (!complete || record.every((cell) => cell.trim() === '')) return undefined;
+    if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
+      problems.push({ reason: `Row ${row} has ${record.length} cells but the header names ${header.length} columns; the extra cells are ignored`, rule: 'csv-extra-cells', severity: 'warning', place: { line: row, column: header.length + 1 }, fix: 'Move the values into a named column or delete them.' });
+    }
+    rows.push(readRow(record, row, indexOf, speakers));
+    return undefined;
+  };
   try {
-    records = parse(text.startsWith(BOM) ? text.slice(1) : text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+    parse(text.startsWith(BOM) ? text.slice(1) : text, { relax_column_count: true, skip_empty_lines: false, on_record: readRecord });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     problems.push({
@@ -104,37 +143,10 @@ export function readExcerptCsv(text: string, speakers: readonly Speaker[]): CsvR
       place: { line, column: 1 },
       fix: 'Save the sheet again as CSV (UTF-8) from the spreadsheet program; a quote inside a cell must be doubled ("").',
     });
-    return { rows: [], problems };
+    return { rows: [], problems: problems.filter((problem) => problem.rule === 'csv-syntax') };
   }
-  const header = records[0] ?? [];
-  const indexOf = new Map<CsvColumnKey, number>();
-  header.forEach((name, index) => {
-    const column = csvColumns.find((candidate) => candidate.header === name.trim().toLowerCase());
-    if (column && !indexOf.has(column.key)) indexOf.set(column.key, index);
-    else if (name.trim() !== '') {
-      problems.push({ reason: `Unknown column "${name.trim()}" is ignored`, rule: 'csv-unknown-column', severity: 'warning', place: { line: 1, column: index + 1 }, fix: `Remove the column, or rename it to one of: ${csvColumns.map((c) => c.header).join(', ')}.` });
-    }
-  });
-  const missing = csvColumns.filter((column) => !indexOf.has(column.key));
-  if (missing.length > 0) {
-    problems.push({
-      reason: `Missing column${missing.length === 1 ? '' : 's'} ${missing.map((column) => `"${column.header}"`).join(', ')} in the header row`,
-      rule: 'csv-missing-column',
-      severity: 'error',
-      place: { line: 1, column: header.length + 1 },
-      fix: `The first row names the columns: ${csvColumns.map((c) => c.header).join(', ')} (any order). Start from the file npm run export:csv writes.`,
-    });
-    return { rows: [], problems };
-  }
-  const rows: CsvRow[] = [];
-  records.slice(1).forEach((record, index) => {
-    const row = index + 2;
-    if (record.every((cell) => cell.trim() === '')) return;
-    if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
-      problems.push({ reason: `Row ${row} has ${record.length} cells but the header names ${header.length} columns; the extra cells are ignored`, rule: 'csv-extra-cells', severity: 'warning', place: { line: row, column: header.length + 1 }, fix: 'Move the values into a named column or delete them.' });
-    }
-    rows.push(readRow(record, row, indexOf, speakers));
-  });
+  if (header === undefined) readHeader([]);
+  if (!complete) return { rows: [], problems };
   return { rows, problems };
 }
 
@@ -158,19 +170,24 @@ function readRow(record: string[], row: number, indexOf: Map<CsvColumnKey, numbe
     ...optional('article', placementRecord(cell('section'), page, numberOrText(cell('order')))),
     notes: notes.map((located) => unescapeEntry(located.entry)),
   };
-  return {
-    row,
-    excerpt,
-    locate(path) {
-      const [first, second] = path;
-      const key: CsvColumnKey = first === 'article' ? (second === 'page' ? 'page' : second === 'order' ? 'order' : 'section') : isColumnKey(first) ? first : 'id';
-      const place = { line: row, column: indexOf.get(key)! + 1 };
-      if ((key === 'lines' || key === 'notes') && typeof second === 'number') {
-        const located = (key === 'lines' ? lines : notes)[second];
-        if (located) return { place, detail: ` (line ${located.row + 1} of the cell)` };
-      }
-      return { place, detail: '' };
-    },
+  return { row, excerpt, locate: locator(row, indexOf, lines.map((located) => located.row), notes.map((located) => located.row)) };
+}
+
+/**
+ * Where a value of a row's excerpt came from. It keeps only the row number and the cell
+ * line of each transcript line and note, not the row's cells: for 100,000 rows, holding
+ * every cell until the check was done was some hundreds of megabytes.
+ */
+function locator(row: number, indexOf: Map<CsvColumnKey, number>, lineRows: number[], noteRows: number[]): CsvRow['locate'] {
+  return (path) => {
+    const [first, second] = path;
+    const key: CsvColumnKey = first === 'article' ? (second === 'page' ? 'page' : second === 'order' ? 'order' : 'section') : isColumnKey(first) ? first : 'id';
+    const place = { line: row, column: indexOf.get(key)! + 1 };
+    if ((key === 'lines' || key === 'notes') && typeof second === 'number') {
+      const cellLine = (key === 'lines' ? lineRows : noteRows)[second];
+      if (cellLine !== undefined) return { place, detail: ` (line ${cellLine + 1} of the cell)` };
+    }
+    return { place, detail: '' };
   };
 }
 
