@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { childrenCpuMs } from './qda.ts';
+import { childrenCpuMs, warmCommand } from './qda.ts';
 import { runTree, type TreeRun } from './process-tree.ts';
 
 export const csvRows = 100_000;
@@ -52,7 +52,8 @@ export async function benchCsvImport(root: string, work: string, rows = csvRows)
   const bytes = (await readFile(csv)).length;
   console.error(`importing a sheet of ${rows.toLocaleString('en')} rows…`);
   const before = await childrenCpuMs();
-  const run = await runTree(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'cli', 'import-csv.ts'), csv, '--prune'], { ...process.env, STUDY_DIR: study }, [], 20 * 60_000);
+  warmCommand(root, 'import-csv');
+  const run = await runTree(process.execPath, [join(root, 'scripts', 'cli.mjs'), 'import-csv', csv, '--prune'], { ...process.env, STUDY_DIR: study }, [], 20 * 60_000);
   const cpuMs = (await childrenCpuMs()) - before;
   const excerptFiles = (await readdir(join(study, 'excerpts'))).filter((name) => name.endsWith('.json')).length;
   return { rows, bytes, run, cpuMs, excerptFiles };
