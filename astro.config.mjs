@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { refreshContentStore, watchStudy } from './src/study/vite-watch.ts';
 import { coursePackPdf } from './src/site/course-pack-pdf.ts';
 import { searchIndex } from './src/site/search-index.ts';
 
@@ -41,9 +40,7 @@ export default defineConfig({
   // Rendering several pages at once overlaps one page's file writes with the next page's
   // rendering: about a fifth faster on the 1,000-excerpt benchmark study; 8 was no better.
   build: { format: 'directory', concurrency: 4 },
-  // Edits to coded-data JSON and to MDX prose show in `npm run dev` without a restart.
   vite: {
-    plugins: [watchStudy(process.env.STUDY_DIR ?? 'content'), refreshContentStore()],
     // The dev server serves any file of the project by its path, the study folder's private
     // list of real names included. Setting `deny` replaces Vite's own list, so that list
     // (Vite 8's default) comes first; Vite matches these against the resolved file path,

@@ -1,14 +1,16 @@
 /**
- * The prose of a study: chapters and teaching pages are MDX in the study folder, loaded
- * by Astro's content layer, against the same frontmatter schemas `npm run check` uses.
- * Coded data (JSON) goes through src/study instead. Both folders are optional; pages read
- * them through src/site/prose-entries.ts.
+ * The study in Astro's content layer. Its prose: chapters and teaching pages are MDX in
+ * the study folder, against the same frontmatter schemas `npm run check` uses; both folders
+ * are optional, and pages read them through src/site/prose-entries.ts. Its coded data: the
+ * whole study folder, validated and cross-checked as one (src/study/content-loader.ts);
+ * pages read it through src/study/index.ts.
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
+import { studyLoader } from './study/content-loader.ts';
 import { ChapterFrontmatterSchema, TeachingFrontmatterSchema } from './study/schemas/prose.ts';
 
 const studyDir = resolve(process.env.STUDY_DIR ?? 'content');
@@ -47,4 +49,6 @@ const teaching = defineCollection({
   schema: TeachingFrontmatterSchema,
 });
 
-export const collections = { chapters, teaching };
+const study = defineCollection({ loader: studyLoader(studyDir) });
+
+export const collections = { chapters, teaching, study };

@@ -1,11 +1,12 @@
 /**
- * The study as the site sees it: loaded once per build from `STUDY_DIR`, and only if it
- * is valid. An invalid study stops the build with the same report `npm run check` prints.
+ * The study as the site sees it: read from Astro's content store, where src/study/
+ * content-loader.ts puts it, and only if it is valid. An invalid study (in the dev server,
+ * after an edit) makes every page show the report `npm run check` prints.
  */
-import { formatReport } from './diagnostics.ts';
-import { loadStudy, studyDir } from './load.ts';
-import type { Study } from './model.ts';
-import { readProseUses, type ProseUses } from './prose/uses.ts';
+import { getEntry } from 'astro:content';
+import { buildStudy, type Study, type ValidatedContent } from './model.ts';
+import { studyEntry } from './content-loader.ts';
+import type { ProseUses } from './prose/uses.ts';
 
 export class StudyLoadError extends Error {
   constructor(readonly report: string) {
@@ -14,28 +15,30 @@ export class StudyLoadError extends Error {
   }
 }
 
-let cached: Promise<Study> | undefined;
+// Indexed once per version of the store's content: a new load of the study is a new object.
+const indexed = new WeakMap<object, Study>();
 
-export function getStudy(): Promise<Study> {
-  cached ??= loadStudy(studyDir()).then(({ study, files }) => {
-    if (!study) throw new StudyLoadError(formatReport(files));
-    return study;
-  });
-  return cached;
+export async function getStudy(): Promise<Study> {
+  const entry = await getEntry('study', studyEntry.content);
+  if (!entry) {
+    const problems = await getEntry('study', studyEntry.problems);
+    throw new StudyLoadError(String(problems?.data['report'] ?? 'The study was not loaded.'));
+  }
+  let study = indexed.get(entry.data);
+  if (!study) {
+    // Validated and cross-checked by the loader before it was stored.
+    study = buildStudy(entry.data['content'] as ValidatedContent);
+    indexed.set(entry.data, study);
+  }
+  return study;
 }
 
-let cachedUses: Promise<ProseUses> | undefined;
-
-/** Where the prose names each record (for backlinks), read once per build. */
-export function getProseUses(): Promise<ProseUses> {
-  cachedUses ??= readProseUses(studyDir());
-  return cachedUses;
-}
-
-/** Forgets the loaded study and its prose, so the dev server shows content edits without a restart. */
-export function invalidateStudy(): void {
-  cached = undefined;
-  cachedUses = undefined;
+/** Where the prose names each record (for backlinks). */
+export async function getProseUses(): Promise<ProseUses> {
+  const entry = await getEntry('study', studyEntry.proseUses);
+  if (entry) return entry.data['proseUses'] as ProseUses;
+  await getStudy(); // throws, with the report when there is one
+  throw new StudyLoadError('The study was not loaded.');
 }
 
 export type { CodeInfo, SessionKey, Study } from './model.ts';

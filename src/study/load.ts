@@ -10,7 +10,7 @@ import { mapLimited } from './concurrency.ts';
 import { countProblems, report } from './diagnostics.ts';
 import { crossCheck, type Loaded, type LoadedContent } from './crossref.ts';
 import { parseJsonSource } from './json-source.ts';
-import { buildStudy, type Study } from './model.ts';
+import { buildStudy, type Study, type ValidatedContent } from './model.ts';
 import { contentKinds, type ContentKindName, type Excerpt } from './schemas/index.ts';
 import { validateSource } from './validate.ts';
 import { checkTranscripts } from './transcripts.ts';
@@ -23,6 +23,8 @@ import type { z } from 'zod';
 export interface LoadResult {
   /** The study, present only when no file has an error. */
   study: Study | undefined;
+  /** What the study is built from, present with it: plain data, as Astro's content store keeps it. */
+  content?: ValidatedContent;
   /** Every file read (and placeholders for missing ones), carrying its diagnostics. */
   files: VFile[];
   /** Whether the private identifiers list was found and searched for (see deidentify.ts). */
@@ -110,8 +112,8 @@ export async function loadStudy(dir = studyDir(), overlay?: StudyOverlay): Promi
       .filter((file) => file.dirname === join(root, 'sessions') && !sessions.some((entry) => entry.source.file === file))
       .map((file) => Number(file.stem)),
   );
-  const content: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, discussion, editions, invalidSessions };
-  crossCheck(content);
+  const loaded: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, discussion, editions, invalidSessions };
+  crossCheck(loaded);
   checkReporting(reporting);
   if (meta) checkTranscripts(excerpts, meta.data);
   const identifiers = await checkIdentifiers(root, files, overlay);
@@ -120,7 +122,7 @@ export async function loadStudy(dir = studyDir(), overlay?: StudyOverlay): Promi
   if (countProblems(files).errors > 0 || !meta || !codebook) {
     return { study: undefined, files, identifiers };
   }
-  const study = buildStudy({
+  const content: ValidatedContent = {
     dir: root,
     meta: meta.data,
     codebook: codebook.data,
@@ -133,8 +135,8 @@ export async function loadStudy(dir = studyDir(), overlay?: StudyOverlay): Promi
     reporting: reporting?.data,
     discussion: discussion?.data.topics ?? [],
     editions: editions.map((entry) => entry.data),
-  });
-  return { study, files, identifiers };
+  };
+  return { study: buildStudy(content), content, files, identifiers };
 }
 
 async function readContentFile(root: string, path: string, overlay: StudyOverlay | undefined): Promise<VFile> {

@@ -83,6 +83,17 @@ describe('npm run dev', () => {
     expect(await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('edited in the dev loop')), log).toMatch(/^edited in the dev loop/);
   });
 
+  it('reports an edit that breaks the study where the researcher looks, and shows the page again once it is mended', async () => {
+    const file = join(copy, 'excerpts', 'butter-chicken.json');
+    const valid = await readFile(file, 'utf8');
+    await edit(file, (text) => text.replace(/"codes": \[[^\]]*\]/, '"codes": ["9.9"]'));
+    // The page is Astro's error page (the browser shows the error over it); the terminal has the check's report.
+    expect(await titleBecomes('/excerpts/butter-chicken/', (found) => found === 'StudyLoadError'), log).toBe('StudyLoadError');
+    expect(log).toMatch(/excerpts\/butter-chicken\.json:\d+:\d+ +error +Unknown code "9\.9"/);
+    await edit(file, () => valid);
+    expect(await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('edited in the dev loop')), log).toMatch(/^edited in the dev loop/);
+  });
+
   it('does not serve the study\'s private folder, however the path is written', async () => {
     const secret = 'Real name of the first participant';
     await mkdir(join(copy, 'private'), { recursive: true });
@@ -105,7 +116,7 @@ describe('npm run dev', () => {
   });
 
   // Repeated edits with the page open: the situation in which a chapter used to keep its
-  // old frontmatter until a restart (see refreshContentStore in src/study/vite-watch.ts).
+  // old frontmatter until a restart (Astro's content store once kept its first version).
   it('shows each of several edits to an open chapter MDX file without a restart', async () => {
     const file = join(copy, 'chapters', 'introduction.mdx');
     for (const round of [1, 2, 3, 4, 5, 6, 7, 8]) {
