@@ -24,6 +24,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { PhrasingContent, Root, RootContent, TableRow as MdTableRow } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import remarkGfm from 'remark-gfm';
@@ -348,5 +349,29 @@ export async function teachingDocx(entry: TeachingDocEntry, variant: DocVariant,
       },
     ],
   });
-  return Packer.toArrayBuffer(doc);
+  return repeatable(new Uint8Array(await Packer.toArrayBuffer(doc)));
+}
+
+/** A fixed date for every entry of the document's zip, so the same pages always give the same bytes. */
+const ARCHIVE_DATE = new Date(Date.UTC(2020, 0, 1));
+
+/**
+ * The same document as the same bytes on every build. The docx library names each hyperlink's
+ * relationship with a random id, stamps the document with the time it was written and zips
+ * it with that time: the ids are numbered in order instead, the two dates (optional in the
+ * format) are left out, and the zip is written with a fixed date.
+ */
+function repeatable(docx: Uint8Array): ArrayBuffer {
+  const files = unzipSync(docx);
+  const rels = strFromU8(files['word/_rels/document.xml.rels'] ?? new Uint8Array());
+  const renamed = new Map([...new Set(rels.match(/(?<=")rId[A-Za-z0-9_-]{21}(?=")/gu))].map((id, index) => [id, `rIdLink${index + 1}`]));
+  for (const [path, bytes] of Object.entries(files)) {
+    if (!/\.(?:xml|rels)$/u.test(path)) continue;
+    let text = strFromU8(bytes);
+    if (path === 'docProps/core.xml') text = text.replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/gu, '');
+    text = text.replace(/(?<=")rId[A-Za-z0-9_-]{21}(?=")/gu, (id) => renamed.get(id) ?? id);
+    files[path] = strToU8(text);
+  }
+  const zipped = zipSync(files, { level: 6, mtime: ARCHIVE_DATE });
+  return zipped.buffer.slice(zipped.byteOffset, zipped.byteOffset + zipped.byteLength) as ArrayBuffer;
 }
