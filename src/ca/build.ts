@@ -44,6 +44,8 @@ export interface SourceLine {
   printed?: number;
   /** Whether the label was written in parentheses, `(Dan):`, as a speaker the transcriber was unsure of. */
   uncertainSpeaker?: boolean;
+  /** The label as the source prints it, where that is not `speaker:` (`*KAT:`, `(Dan):`, `A.`). */
+  label?: string;
 }
 
 /** How to read the lines. */
@@ -114,6 +116,7 @@ export function build(sources: readonly SourceLine[], options: BuildOptions): { 
       const speaker = source.speaker ?? lastSpeaker;
       const node: Turn = { type: 'turn', speaker, continued, children: [], position: source.position };
       if (source.uncertainSpeaker) node.uncertainSpeaker = true;
+      if (source.speaker !== undefined && source.label !== undefined) node.label = source.label;
       turn = { node, lines: [] };
       turns.push(turn);
       children.push(turn.node);

@@ -68,7 +68,9 @@ function sourceFromInput(line: unknown, number: number, findings: Finding[]): So
   if (record.kind === 'silence' || record.kind === 'omission' || record.kind === 'turn') kind = record.kind;
   else findings.push({ problem: problem['unknown-line-kind'](String(record.kind)), place: position });
   const speaker = typeof record.speaker === 'string' ? record.speaker : undefined;
-  return { kind, speaker, text, textStart: position.start, position, column: 0 };
+  // The source's own number for the line; an omission is never numbered.
+  const printed = kind !== 'omission' && Number.isSafeInteger(record.number) && (record.number as number) > 0 ? (record.number as number) : undefined;
+  return { kind, speaker, text, textStart: position.start, position, column: 0, ...(printed === undefined ? {} : { printed }) };
 }
 
 // How transcripts print the start of a line, in the order tried. Each yields an
@@ -139,7 +141,22 @@ function sourceFromText(line: string, number: number, offset: number, findings: 
   if (!found && silenceLine.test(bare)) return { ...base, kind: 'silence', speaker: undefined };
   if (!found && omissionLine.test(bare)) return { ...base, kind: 'omission', speaker: undefined };
   if (!found) return { ...base, kind: 'turn', speaker: undefined };
-  return { ...base, kind: 'turn', speaker: found.groups?.['speaker'], ...(found.groups?.['paren'] ? { uncertainSpeaker: true } : {}) };
+  const speaker = found.groups?.['speaker'];
+  const label = line.startsWith('|') || speaker === undefined ? undefined : printedLabel(found, speaker);
+  return { ...base, kind: 'turn', speaker, ...(found.groups?.['paren'] ? { uncertainSpeaker: true } : {}), ...(label === undefined ? {} : { label }) };
+}
+
+/**
+ * The label as printed, without the line number and the space around it, when it is not
+ * simply `speaker:`: a CLAN tier's `*KAT:`, `(Dan):`, `A.`. A label printed without a colon
+ * or a stop (tab columns, `*STU<tab>`) is shown with a colon, which keeps it apart from the talk.
+ */
+function printedLabel(found: RegExpExecArray, speaker: string): string | undefined {
+  let printed = found[0];
+  if (found.groups?.['number'] !== undefined) printed = printed.replace(/^[ \t]*\d{1,5}[.:)]?/u, '');
+  printed = printed.trim();
+  if (!/[:.]$/u.test(printed)) printed = `${printed.replace(/[ \t]+$/u, '')}:`;
+  return printed === `${speaker}:` ? undefined : printed;
 }
 
 function startOf(place: Finding['place']): { line: number; column: number } {

@@ -2,7 +2,7 @@
  * Layer 3: syntax tree → hast, through one handler per node type
  * (`handlers/index.ts`). This module holds the walk and the state handlers share.
  */
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { handlers } from './handlers/index.ts';
 import type { Marker, Node, Transcript, Whitespace } from './types.ts';
@@ -68,7 +68,48 @@ export function toHast(tree: Transcript, options: ToHastOptions = {}): Root {
     one: (node) => one(state, node),
     all: (parent) => parent.children.flatMap((child) => one(state, child)),
   };
-  return { type: 'root', children: one(state, tree) };
+  const rendered = one(state, tree);
+  return { type: 'root', children: hasLowLines(tree) ? rendered.map(underlineMarks) : rendered };
+}
+
+function hasLowLines(node: Node): boolean {
+  if ('value' in node && typeof node.value === 'string' && lowLines.test(node.value)) return true;
+  return 'children' in node && (node.children as readonly Node[]).some(hasLowLines);
+}
+
+/** Combining low lines (CABank's underlined emphasis, `y̲e̲s̲`), which monospace faces such as DejaVu Sans Mono set as a column of their own. */
+const lowLines = /[\u0332\u0333]+/u;
+const lowLineSplit = /([^\u0332\u0333]?)([\u0332\u0333]+)/gu;
+
+/**
+ * A combining low line stays in the text, so a copy gives it back, but it is drawn as an
+ * underline of the letter it sits on (`span.ca-ul`) and itself takes no room
+ * (`span.ca-mark`): set as a glyph, it would push the rest of the line one column right
+ * per mark, and overlap onsets after it out of line with those they answer.
+ */
+function underlineMarks<T extends ElementContent>(node: T): T {
+  if (node.type === 'element') {
+    const classes = node.properties['className'];
+    if (Array.isArray(classes) && (classes.includes('ca-sr') || classes.includes('ca-tip'))) return node;
+    if (!node.children.some((child) => child.type !== 'text' || lowLines.test(child.value))) return node;
+    return { ...node, children: node.children.flatMap((child) => (child.type === 'text' ? splitMarks(child.value) : [underlineMarks(child)])) };
+  }
+  return node;
+}
+
+function splitMarks(value: string): ElementContent[] {
+  if (!lowLines.test(value)) return [{ type: 'text', value }];
+  const out: ElementContent[] = [];
+  let at = 0;
+  for (const match of value.matchAll(lowLineSplit)) {
+    const [, base = '', marks = ''] = match;
+    if (match.index > at) out.push({ type: 'text', value: value.slice(at, match.index) });
+    const mark: Element = { type: 'element', tagName: 'span', properties: { className: ['ca-mark'] }, children: [{ type: 'text', value: marks }] };
+    out.push(base === '' ? mark : { type: 'element', tagName: 'span', properties: { className: ['ca-ul'] }, children: [{ type: 'text', value: base }, mark] });
+    at = match.index + match[0].length;
+  }
+  if (at < value.length) out.push({ type: 'text', value: value.slice(at) });
+  return out;
 }
 
 /** The highest line number of a transcript (0 when no line is numbered): where the next excerpt shown with it carries on. */

@@ -54,6 +54,8 @@ export interface Turn extends Parent {
   continued: boolean;
   /** Present when the transcriber was unsure who spoke, writing the label in parentheses (`(Dan):`). */
   uncertainSpeaker?: true;
+  /** The label exactly as printed, where it is not `speaker` and a colon: a CLAN tier's `*KAT:`, `(Dan):`, Sacks's `A.`. Shown and copied as printed. */
+  label?: string;
   /** The printed lines; the first one carries the label unless `continued`. */
   children: Line[];
 }

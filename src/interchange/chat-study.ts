@@ -102,22 +102,23 @@ export function chatToStudy(doc: ChatDocument, fileName: string, options: ChatIm
     const speaker = idOf.get(line.code) ?? line.code.toLowerCase();
     places.push({ text: line.place, speaker: line.codePlace });
     // A continuation that is only a timed pause (with its note or media time) is a silence line.
+    // Every line keeps the number CA-CLAN gives it, so the page and a citation show the file's numbering.
     if (!line.first && silenceLine.test(line.text)) {
-      lines.push({ kind: 'silence', text: line.text });
+      lines.push({ kind: 'silence', text: line.text, number: line.number });
       continue;
     }
     // The first turn of a range that starts inside a tier names the tier's speaker.
-    lines.push(line.first || !spoken ? { kind: 'turn', speaker, text: line.text } : { kind: 'turn', text: line.text });
+    lines.push(line.first || !spoken ? { kind: 'turn', speaker, text: line.text, number: line.number } : { kind: 'turn', text: line.text, number: line.number });
     spoken = true;
   }
   const span = (from: number | undefined, to: number | undefined) => (from === to ? `${from ?? ''}` : `${from}–${to}`);
   const printed = span(selected[0]?.number, selected.at(-1)?.number);
   const fileLines = span(selected[0]?.place.line, selected.at(-1)?.place.line);
   const plural = selected.length === 1 ? '' : 's';
-  // Comments are numbered as the excerpt numbers its lines; the first note says which lines of the file those are.
+  // The excerpt's lines carry the transcript's numbers, so comments name lines by them; the first note says which lines of the text file those are.
   const notes = [
-    `Imported from the CHAT file ${fileName}: its transcript line${plural} ${printed} (file line${plural} ${fileLines})${doc.media ? `, media ${doc.media.value}` : ''}; a number_number word on a line is its media time code (start_end, milliseconds).`,
-    ...doc.comments.filter((comment) => comment.line === undefined || (comment.line >= range.from && comment.line <= range.to)).map((comment) => `${comment.line === undefined ? 'Comment' : comment.name === '%com' ? `Comment on line ${comment.line - range.from + 1}` : `Comment after line ${comment.line - range.from + 1}`} (${comment.name}, file line ${comment.place.line}): ${comment.value}`),
+    `Imported from the CHAT file ${fileName}: its transcript line${plural} ${printed}, which keep${plural ? '' : 's'} ${plural ? 'those numbers' : 'that number'} (file line${plural} ${fileLines})${doc.media ? `, media ${doc.media.value}` : ''}; a number_number word on a line is its media time code (start_end, milliseconds).`,
+    ...doc.comments.filter((comment) => comment.line === undefined || (comment.line >= range.from && comment.line <= range.to)).map((comment) => `${comment.line === undefined ? 'Comment' : comment.name === '%com' ? `Comment on line ${comment.line}` : `Comment after line ${comment.line}`} (${comment.name}, file line ${comment.place.line}): ${comment.value}`),
   ];
   for (const field of doc.notKept) {
     if (field.line !== undefined && (field.line < range.from || field.line > range.to)) continue;

@@ -12,8 +12,9 @@ export const defaultSchemaRefs = {
 } as const;
 
 function lineRecord(line: Line): Record<string, unknown> {
-  if (line.kind === 'turn') return { kind: 'turn', ...(line.speaker === undefined ? {} : { speaker: line.speaker }), text: line.text };
-  return { kind: line.kind, text: line.text };
+  const number = line.kind !== 'omission' && line.number !== undefined ? { number: line.number } : {};
+  if (line.kind === 'turn') return { kind: 'turn', ...(line.speaker === undefined ? {} : { speaker: line.speaker }), text: line.text, ...number };
+  return { kind: line.kind, text: line.text, ...number };
 }
 
 /** The excerpt as a file holds it, keys in the schema's order. */

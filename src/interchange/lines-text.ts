@@ -8,6 +8,12 @@
  *     (5.0)                                  ← a timed silence
  *     ……………..                               ← lines the quoting author left out
  *
+ *
+ * A line the source numbers starts with its number, as CA transcripts print it:
+ * `95 DR: so what brings you in`, `96 (0.5)`; a line without one counts on from the line
+ * before. An unnumbered continuation whose talk starts with a number and a space is written
+ * with its tag, `{turn} 20 years ago`, so the number is not read as the line's.
+ *
  * The grammar is documented in docs/import-export.md ("Lines"). Reading is lenient
  * (labels match a participant's label or id, any case; blank lines are ignored) and
  * writing is exact: every valid line is written so that reading it back gives the same
@@ -33,6 +39,8 @@ export interface ReadLine {
 }
 
 const tagPattern = /^\{(turn|omission)\} ?/;
+/** The source's own line number, first on the line: digits, then spaces or a tab. */
+const numberPattern = /^(\d{1,9})[ \t]+(?=\S)/;
 
 export function escapeEntry(text: string): string {
   return text.replace(/[\\\n\r]/g, (char) => (char === '\\' ? '\\\\' : char === '\n' ? '\\n' : '\\r'));
@@ -45,6 +53,19 @@ export function unescapeEntry(text: string): string {
 
 /** Reads one text line; blank lines are not transcript lines. */
 export function readEntry(entry: string, speakers: readonly Speaker[]): ReadLine | undefined {
+  if (entry.trim() === '') return undefined;
+  const numbered = numberPattern.exec(entry);
+  if (numbered) {
+    const read = readUnnumbered(entry.slice(numbered[0].length), speakers);
+    if (!read) return undefined;
+    // An omission carries no number: the number stays part of what was typed.
+    if (read.line.kind === 'omission') return readUnnumbered(entry, speakers);
+    return { line: { ...read.line, number: Number(numbered[1]) }, textStart: read.textStart + numbered[0].length };
+  }
+  return readUnnumbered(entry, speakers);
+}
+
+function readUnnumbered(entry: string, speakers: readonly Speaker[]): ReadLine | undefined {
   if (entry.trim() === '') return undefined;
   const tag = tagPattern.exec(entry);
   if (tag) {
@@ -82,13 +103,15 @@ export function writeEntry(line: Line, speakers: readonly Speaker[]): string {
     candidates.push(line.kind === 'silence' ? line.text : escapeEntry(line.text));
     if (line.kind !== 'silence') candidates.push(`{${line.kind}} ${escapeEntry(line.text)}`);
   }
-  const exact = candidates.find((candidate) => sameLine(readEntry(candidate, speakers)?.line, line));
+  const number = line.kind !== 'omission' && line.number !== undefined ? `${String(line.number)} ` : '';
+  const exact = candidates.map((candidate) => number + candidate).find((candidate) => sameLine(readEntry(candidate, speakers)?.line, line));
   if (exact === undefined) throw new Error(`Cannot write line ${JSON.stringify(line)}: speaker "${(line as { speaker?: string }).speaker}" is not a participant with a usable label or id`);
   return exact;
 }
 
 function sameLine(a: Line | undefined, b: Line): boolean {
   if (!a || a.kind !== b.kind || a.text !== b.text) return false;
+  if ((a.kind === 'omission' ? undefined : a.number) !== (b.kind === 'omission' ? undefined : b.number)) return false;
   return a.kind !== 'turn' || b.kind !== 'turn' || a.speaker === b.speaker;
 }
 

@@ -7,6 +7,7 @@ import type { Study } from '../study/index.ts';
 import type { Excerpt } from '../study/schemas/index.ts';
 import { neutraliseFormula } from '../interchange/formula.ts';
 import { capitalise, workNoun } from '../study/words.ts';
+import { hasSourceNumbers, printedNumbers } from '../study/transcripts.ts';
 
 /** Bumped whenever a field is renamed, removed or changes meaning; additions keep it. */
 export const studyExportVersion = 1;
@@ -61,10 +62,19 @@ export function csvRecord(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
-/** The quoted lines as plain text: "<speaker label>: …" for a labelled turn, one line each. */
+/**
+ * The quoted lines as plain text: "<speaker label>: …" for a labelled turn, one line each;
+ * where the excerpt keeps its source's line numbers, each numbered line starts with its
+ * number ("95 DR: …"), as src/interchange/lines-text.ts writes them for a spreadsheet.
+ */
 export function transcriptText(study: Study, excerpt: Excerpt): string {
+  const numbers = hasSourceNumbers(excerpt.lines) ? printedNumbers(excerpt.lines) : [];
   return excerpt.lines
-    .map((line) => (line.kind === 'turn' && line.speaker !== undefined ? `${study.participants.get(line.speaker)?.label ?? line.speaker}: ${line.text}` : line.text))
+    .map((line, index) => {
+      const text = line.kind === 'turn' && line.speaker !== undefined ? `${study.participants.get(line.speaker)?.label ?? line.speaker}: ${line.text}` : line.text;
+      const number = numbers[index];
+      return number === undefined ? text : `${String(number)} ${text}`;
+    })
     .join('\n');
 }
 
@@ -96,7 +106,7 @@ export function excerptColumns(study: Study): readonly ExcerptColumn[] {
     { name: 'source', description: sources.length > 1 ? `${sources.slice(0, -1).join(', ')} or ${sources.at(-1)}.` : `${sources[0]}.`, value: (_, excerpt) => excerpt.source },
     { name: 'speakers', description: 'Who speaks, in order of first turn, separated by "; ".', value: (current, excerpt) => speakerLabels(current, excerpt).join('; ') },
     { name: 'codes', description: `Codebook codes, the one the ${work} presents it under first, separated by "; ".`, value: (_, excerpt) => excerpt.codes.join('; ') },
-    { name: 'transcript', description: 'The quoted lines exactly as printed (transcripts in Jefferson notation), one per line.', value: transcriptText },
+    { name: 'transcript', description: 'The quoted lines exactly as printed (transcripts in Jefferson notation), one per line; where the excerpt keeps its source’s line numbers, each line starts with its number (“95 DR: …”).', value: transcriptText },
     { name: 'lead_in', description: `What the ${work} says just before quoting it (our words); empty where there is none.`, value: (_, excerpt) => excerpt.leadIn ?? '' },
     { name: 'interpretation', description: 'The researcher’s interpretation (our summary).', value: (_, excerpt) => excerpt.interpretation ?? '' },
     { name: 'article_section', description: `Where in the ${work} it is quoted; empty where it is not.`, value: (_, excerpt) => excerpt.article?.section ?? '' },

@@ -35,6 +35,7 @@ import type { Study } from '../study/index.ts';
 import type { TeachingFrontmatter } from '../study/schemas/prose.ts';
 import type { FacilitatorNotes } from '../study/schemas/index.ts';
 import { workNoun } from '../study/words.ts';
+import { printedNumbers } from '../study/transcripts.ts';
 import { formatMinutes } from '../components/teaching/minutes.ts';
 import { apaWork, inTextEntry, plainText, yearLabels } from './citation.ts';
 import { sourceLabel } from './excerpt-facets.ts';
@@ -170,10 +171,12 @@ function excerptBlock(context: Context, id: string): (Paragraph | Table)[] {
   const { study } = context;
   const excerpt = study.excerptIndex.get(id);
   if (!excerpt) return [];
-  let number = (context.firstLines.get(id) ?? 1) - 1;
-  const rows = excerpt.lines.map((line) => {
-    // Talk and silence lines are numbered; a mark of omitted lines is not (as on the page).
-    const shown = line.kind === 'omission' ? '' : String((number += 1));
+  const offset = (context.firstLines.get(id) ?? 1) - 1;
+  const numbers = printedNumbers(excerpt.lines);
+  const rows = excerpt.lines.map((line, index) => {
+    // Talk and silence lines are numbered as on the page (the source's own numbers where the excerpt has them); a mark of omitted lines is not.
+    const printed = numbers[index];
+    const shown = printed === undefined ? '' : String(printed + offset);
     const speaker = line.kind === 'turn' && line.speaker !== undefined ? `${study.participants.get(line.speaker)?.label ?? line.speaker}:` : '';
     const cell = (text: string, width: number, bold = false) =>
       new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text, font: MONO, size: 20, bold })] })] });

@@ -9,11 +9,11 @@
  * is not a timed pause, an empty line of talk) is a data-entry mistake, so it is an
  * error. Readings the engine is sure of (info) are not reported.
  */
-import { parseTranscript } from '../ca/index.ts';
+import { parseTranscript, type TranscriptLineInput } from '../ca/index.ts';
 import { report } from './diagnostics.ts';
 import type { Loaded } from './crossref.ts';
-import { placeInString } from './json-source.ts';
-import type { Excerpt, ExcerptSource, Participant, StudyMeta } from './schemas/index.ts';
+import { placeInString, placeOf } from './json-source.ts';
+import type { Excerpt, ExcerptSource, Line, Participant, StudyMeta } from './schemas/index.ts';
 
 const ERROR_RULES = new Set(['invalid-silence', 'invalid-omission', 'empty-turn', 'unknown-line-kind']);
 
@@ -24,17 +24,55 @@ export function transcriptMode(excerpt: Pick<Excerpt, 'source'>, sources: Readon
 }
 
 /** The engine's input for an excerpt: participant ids become the labels the study prints. */
-export function transcriptLines(excerpt: Pick<Excerpt, 'lines'>, participants: ReadonlyMap<string, Participant> | readonly Participant[]) {
+export function transcriptLines(excerpt: Pick<Excerpt, 'lines'>, participants: ReadonlyMap<string, Participant> | readonly Participant[]): TranscriptLineInput[] {
   const byId = participants instanceof Map ? participants : new Map((participants as readonly Participant[]).map((p) => [p.id, p]));
-  return excerpt.lines.map((line) =>
-    line.kind === 'turn' && line.speaker !== undefined
-      ? { kind: line.kind, speaker: byId.get(line.speaker)?.label ?? line.speaker, text: line.text }
-      : { kind: line.kind, text: line.text },
-  );
+  return excerpt.lines.map((line) => {
+    const input: TranscriptLineInput = line.kind === 'turn' && line.speaker !== undefined ? { kind: line.kind, speaker: byId.get(line.speaker)?.label ?? line.speaker, text: line.text } : { kind: line.kind, text: line.text };
+    if (line.kind !== 'omission' && line.number !== undefined) input.number = line.number;
+    return input;
+  });
+}
+
+/**
+ * The number each line is printed with, as the CA engine numbers them: a line's own
+ * `number` (the source's), else one more than the line before, the first line 1; a mark
+ * of omitted lines has none.
+ */
+export function printedNumbers(lines: readonly Line[]): (number | undefined)[] {
+  let previous = 0;
+  return lines.map((line) => {
+    if (line.kind === 'omission') return undefined;
+    previous = line.number ?? previous + 1;
+    return previous;
+  });
+}
+
+/** Whether the excerpt carries its source's own line numbers. */
+export function hasSourceNumbers(lines: readonly Line[]): boolean {
+  return lines.some((line) => line.kind !== 'omission' && line.number !== undefined);
+}
+
+/** Line numbers that do not rise: each is reported where it is written, an error (a citation by line would name two lines). */
+function checkLineNumbers(source: Loaded<Excerpt>['source'], lines: readonly Line[]): void {
+  let previous = 0;
+  lines.forEach((line, index) => {
+    if (line.kind === 'omission') return;
+    if (line.number !== undefined && line.number <= previous) {
+      report(source.file, {
+        reason: `Line number ${String(line.number)} does not come after ${String(previous)}, the number of the line before it`,
+        rule: 'line-number-order',
+        severity: 'error',
+        place: placeOf(source, ['lines', index, 'number']),
+        fix: `Give each line the number the source prints, rising: ${String(previous + 1)} or more here, or leave "number" out to count on from the line before.`,
+      });
+    }
+    previous = line.number ?? previous + 1;
+  });
 }
 
 export function checkTranscripts(excerpts: Loaded<Excerpt>[], meta: Pick<StudyMeta, 'participants' | 'sources'>): void {
   for (const { source, data } of excerpts) {
+    checkLineNumbers(source, data.lines);
     // Texts nobody speaks are not transcripts of talk: there is no notation to check.
     if (meta.sources.find((declared) => declared.id === data.source)?.speakers === false) continue;
     const { messages } = parseTranscript(transcriptLines(data, meta.participants), { mode: transcriptMode(data, meta.sources) });

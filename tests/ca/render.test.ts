@@ -43,6 +43,33 @@ describe('layout', () => {
     expect(lastLineNumber(parseTranscriptText('A: one\n(1.0)\nB: two').tree)).toBe(3);
   });
 
+  test('should print a label as the source prints it: a CLAN tier’s `*`, an unsure speaker’s parentheses, Sacks’s stop', () => {
+    const html = render('*KAT:\tso what ⌈happened⌉\n*STU\t⌊nothing⌋\n(Dan): yes\nA. well');
+    expect(copiedLines(html).map((line) => line.split(/\s/u)[0])).toEqual(['*KAT:', '*STU:', '(Dan):', 'A.']);
+    const { tree } = parseTranscriptText('*KAT:\tso\nKAT: so');
+    expect(tree.children.map((turn) => (turn.type === 'turn' ? [turn.speaker, turn.label] : []))).toEqual([['KAT', '*KAT:'], ['KAT', undefined]]);
+  });
+
+  test('should draw a combining low line as an underline of its letter, taking no column, and keep it in the text', () => {
+    const html = render('*STU:\tNo::\u0332 cos ⌈up-\n*JEA:\t         ⌊Thu:rsdy');
+    expect(html).toContain('<span class="ca-ul">:<span class="ca-mark">\u0332</span></span>');
+    expect(copiedLines(html).map((line) => line.replace(/\s+$/u, ''))).toEqual(['*STU: No::\u0332 cos ⌈up-', '*JEA:          ⌊Thu:rsdy']);
+  });
+
+  test('should number stored lines from the source’s own numbers, later lines counting on, an omission unnumbered', () => {
+    const { tree } = parseTranscript([
+      { kind: 'turn', speaker: 'DR', text: 'so', number: 95 },
+      { kind: 'turn', speaker: 'PT', text: 'yeah' },
+      { kind: 'omission', text: '……' },
+      { kind: 'silence', text: '(0.5)', number: 120 },
+      { kind: 'turn', speaker: 'DR', text: 'right' },
+    ]);
+    const root = fromHtml(toHtml(tree, { idPrefix: 'x' }), { fragment: true });
+    expect(byClass(root, 'ca-n').map((cell) => (cell.children[0]?.type === 'text' ? cell.children[0].value : ''))).toEqual(['95', '96', '', '120', '121']);
+    expect(toHtml(tree, { idPrefix: 'x' })).toContain('id="x-line-121"');
+    expect(lastLineNumber(tree)).toBe(121);
+  });
+
   test('should leave out line numbers and the legend on request', () => {
     const html = render('A: yes (1.0)', { lineNumbers: false, legend: false });
     expect(html).not.toContain('ca-n');

@@ -43,7 +43,7 @@ describe('npm run import:chat', () => {
     const excerpt = JSON.parse(await readFile(join(dir, 'excerpts', 'katherine-stefan.json'), 'utf8'));
     expect(excerpt.$schema).toBe('../../../../../public/schemas/excerpt.schema.json');
     expect(excerpt.lines).toHaveLength(20);
-    expect(excerpt.lines[7]).toEqual({ kind: 'turn', speaker: 'ste', text: 'Yes. 614369_615689' });
+    expect(excerpt.lines[7]).toEqual({ kind: 'turn', speaker: 'ste', text: 'Yes. 614369_615689', number: 8 });
     expect(excerpt.session).toBe(1);
     const meta = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8'));
     expect(meta.participants.map((participant: { id: string }) => participant.id)).toEqual(['coach', 'rower', 'kat', 'ste']);
@@ -64,6 +64,11 @@ describe('npm run import:chat', () => {
     expect(result.stdout).toContain('speaker: STE → participant "coach" (label Coach)');
     const excerpt = JSON.parse(await readFile(join(dir, 'excerpts', 'klee-or-knijff.json'), 'utf8'));
     expect(excerpt.lines.map((line: { speaker: string }) => line.speaker)).toEqual(['coach', 'kat', 'coach', 'kat', 'coach', 'kat', 'coach']);
+    // The file's numbers, 8–14, are the excerpt's, on the page as in the file.
+    expect(excerpt.lines.map((line: { number?: number }) => line.number)).toEqual([8, 9, 10, 11, 12, 13, 14]);
+    const meta = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8'));
+    const numbers = [...transcriptHtml(transcriptLines(excerpt, meta.participants), { id: 'range', mode: 'transcript', lineNumbers: true, legend: false }).matchAll(/aria-label="Line (\d+)"/gu)].map((match) => Number(match[1]));
+    expect(numbers).toEqual([8, 9, 10, 11, 12, 13, 14]);
     expect(excerpt.codes).toEqual(['1.2', '2.0']);
     expect(excerpt.title).toBe('Klee or Knijff');
     expect(runCli('check', [], { STUDY_DIR: dir }).status).toBe(0);

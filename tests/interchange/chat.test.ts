@@ -213,18 +213,20 @@ describe('chatToStudy', () => {
     const result = chatToStudy(doc, 'katherine-stefan.cha', options(), context);
     expect(result.problems).toEqual([]);
     expect(result.excerpt).toMatchObject({ id: 'katherine-stefan', title: 'katherine-stefan.cha, lines 1–20', session: null, source: 'session-transcript', codes: ['1.1'] });
-    const lines = result.excerpt.lines as { kind: string; speaker?: string; text: string }[];
+    const lines = result.excerpt.lines as { kind: string; speaker?: string; text: string; number?: number }[];
     expect(lines).toHaveLength(20);
-    expect(lines[0]).toEqual({ kind: 'turn', speaker: 'kat', text: 'a- (.) an o̲l̲d̲er person rings and (1.3) you sort of:f (click)' });
-    expect(lines[2]).toEqual({ kind: 'silence', text: '(7.4) 605033_610195' });
-    expect(lines[15]).toEqual({ kind: 'silence', text: '(0.5)' });
+    expect(lines[0]).toEqual({ kind: 'turn', speaker: 'kat', text: 'a- (.) an o̲l̲d̲er person rings and (1.3) you sort of:f (click)', number: 1 });
+    expect(lines[2]).toEqual({ kind: 'silence', text: '(7.4) 605033_610195', number: 3 });
+    expect(lines[15]).toEqual({ kind: 'silence', text: '(0.5)', number: 16 });
+    // Every line keeps the number CA-CLAN gives it in the file.
+    expect(lines.map((line) => line.number)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
     expect(result.places[15]).toEqual({ text: { line: 27, column: 2 }, speaker: { line: 26, column: 2 } });
     expect(result.participants).toEqual([
       { id: 'kat', label: 'KAT', role: 'Customer', description: 'Customer (sex female), as the @Participants and @ID headers of katherine-stefan.cha describe KAT.' },
       { id: 'ste', label: 'STE', role: 'Dealer', description: 'Dealer (sex male), as the @Participants and @ID headers of katherine-stefan.cha describe STE.' },
     ]);
     expect(result.excerpt.notes).toEqual([
-      'Imported from the CHAT file katherine-stefan.cha: its transcript lines 1–20 (file lines 12–31), media 021A-C0897X0036XX-AAZZP0, audio; a number_number word on a line is its media time code (start_end, milliseconds).',
+      'Imported from the CHAT file katherine-stefan.cha: its transcript lines 1–20, which keep those numbers (file lines 12–31), media 021A-C0897X0036XX-AAZZP0, audio; a number_number word on a line is its media time code (start_end, milliseconds).',
       'Comment (@Comment, file line 11): New Conversation 003603',
     ]);
     expect(result.notKept.map((line) => line.split('  ')[0])).toEqual(['katherine-stefan.cha:5:16', 'katherine-stefan.cha:5:40', 'katherine-stefan.cha:1:1', 'katherine-stefan.cha:4:1', 'katherine-stefan.cha:6:1', 'katherine-stefan.cha:10:1']);
@@ -234,21 +236,23 @@ describe('chatToStudy', () => {
     const result = chatToStudy(doc, 'katherine-stefan.cha', options({ range: { from: 2, to: 8 }, speakers: new Map([['KAT', 'client']]), unit: 2 }), context);
     expect(result.problems).toEqual([]);
     expect(result.excerpt).toMatchObject({ id: 'katherine-stefan-2-8', session: 2 });
+    // The lines keep the file's numbers, 2–8, not 1–7.
     expect((result.excerpt.lines as unknown[]).slice(0, 2)).toEqual([
-      { kind: 'turn', speaker: 'client', text: '(1.7) tch ∙hhh (1.8) haff more p̲a̲t̲ience wizz him or something. 598811_606267' },
-      { kind: 'silence', text: '(7.4) 605033_610195' },
+      { kind: 'turn', speaker: 'client', text: '(1.7) tch ∙hhh (1.8) haff more p̲a̲t̲ience wizz him or something. 598811_606267', number: 2 },
+      { kind: 'silence', text: '(7.4) 605033_610195', number: 3 },
     ]);
+    expect((result.excerpt.lines as { number?: number }[]).map((line) => line.number)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(result.participants.map((participant) => participant.id)).toEqual(['ste']);
     expect(result.speakers).toEqual(['KAT → participant "client" (label Client)', 'STE → new participant "ste" (Dealer)']);
   });
 
-  it('keeps the comments of the imported lines as notes, numbered as the excerpt numbers its lines', () => {
+  it('keeps the comments of the imported lines as notes, naming lines by the numbers the excerpt keeps', () => {
     const small = readChat(['@UTF8', '@Begin', '@Participants:\tA Adult', '@Comment:\ttape 2', '*A:\tone', '*A:\ttwo', '%com:\tlaughs', '%mor:\tn|two', '*A:\tthree', '%com:\tcoughs', '@End'].join('\n'));
     const result = chatToStudy(small, 'small.cha', options({ range: { from: 2, to: 2 } }), context);
     expect(result.excerpt.notes).toEqual([
-      'Imported from the CHAT file small.cha: its transcript line 2 (file line 6); a number_number word on a line is its media time code (start_end, milliseconds).',
+      'Imported from the CHAT file small.cha: its transcript line 2, which keeps that number (file line 6); a number_number word on a line is its media time code (start_end, milliseconds).',
       'Comment (@Comment, file line 4): tape 2',
-      'Comment on line 1 (%com, file line 7): laughs',
+      'Comment on line 2 (%com, file line 7): laughs',
     ]);
     expect(result.notKept).toEqual(['small.cha:8:1  %mor n|two (the study has no field for it)']);
   });

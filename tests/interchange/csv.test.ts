@@ -17,15 +17,17 @@ const speakers: Speaker[] = [
 /** Text mixing CSV and cell syntax, CA notation, astral-plane characters and line breaks. */
 const tricky = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.array(fc.constantFrom('"', ',', ';', '\n', '\r\n', '\r', '\\', '\\n', '{turn} ', '{omission}', 'Client: ', 'client:', '(5.0)', '……', '[…]', '°', '↑', '>fast<', '[', ']', '=', '::', '(.)', '.hhh', '😀', '👩🏽‍⚕️', '𝄞', ' ', '\t', 'word', '—', '’', '\uFEFF', "'", '+', '-', '@'), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')),
+  fc.array(fc.constantFrom('"', ',', ';', '\n', '\r\n', '\r', '\\', '\\n', '{turn} ', '{omission}', 'Client: ', 'client:', '(5.0)', '……', '[…]', '°', '↑', '>fast<', '[', ']', '=', '::', '(.)', '.hhh', '😀', '👩🏽‍⚕️', '𝄞', ' ', '\t', 'word', '—', '’', '\uFEFF', "'", '+', '-', '@', '12 ', '95\t', '7'), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')),
 );
 const nonEmpty = tricky.filter((text) => text.length > 0);
 const trimmed = tricky.map((text) => text.trim()).filter((text) => text.length > 0);
 const slug = fc.stringMatching(/^[a-z0-9]+(?:-[a-z0-9]+){0,3}$/);
+// The source's own line number, on some lines.
+const lineNumber = { number: fc.integer({ min: 1, max: 99_999 }) };
 const line: fc.Arbitrary<Line> = fc.oneof(
-  fc.record({ kind: fc.constant('turn' as const), speaker: fc.constantFrom('client', 'therapist', 'researcher'), text: nonEmpty }),
-  fc.record({ kind: fc.constant('turn' as const), text: nonEmpty }),
-  fc.record({ kind: fc.constant('silence' as const), text: fc.tuple(fc.nat(99), fc.option(fc.nat(9), { nil: undefined })).map(([whole, tenth]) => `(${whole}${tenth === undefined ? '' : `.${tenth}`})`) }),
+  fc.record({ kind: fc.constant('turn' as const), speaker: fc.constantFrom('client', 'therapist', 'researcher'), text: nonEmpty, ...lineNumber }, { requiredKeys: ['kind', 'speaker', 'text'] }),
+  fc.record({ kind: fc.constant('turn' as const), text: nonEmpty, ...lineNumber }, { requiredKeys: ['kind', 'text'] }),
+  fc.record({ kind: fc.constant('silence' as const), text: fc.tuple(fc.nat(99), fc.option(fc.nat(9), { nil: undefined })).map(([whole, tenth]) => `(${whole}${tenth === undefined ? '' : `.${tenth}`})`), ...lineNumber }, { requiredKeys: ['kind', 'text'] }),
   fc.record({ kind: fc.constant('omission' as const), text: nonEmpty }),
 );
 const excerpt: fc.Arbitrary<Excerpt> = fc
@@ -65,6 +67,21 @@ describe('lines as text', () => {
     expect(writeEntry({ kind: 'turn', text: '(5.0)' }, speakers)).toBe('{turn} (5.0)');
     expect(writeEntry({ kind: 'omission', text: 'two turns left out' }, speakers)).toBe('{omission} two turns left out');
     expect(writeEntry({ kind: 'turn', speaker: 'client', text: 'one\ntwo \\ three' }, speakers)).toBe('Client: one\\ntwo \\\\ three');
+  });
+
+  it('writes the source’s own line numbers first on their lines, and reads them back', () => {
+    const lines: Line[] = [
+      { kind: 'turn', speaker: 'client', text: 'so what brings you in', number: 95 },
+      { kind: 'silence', text: '(0.5)', number: 96 },
+      { kind: 'turn', text: '20 years ago', number: 97 },
+      { kind: 'turn', text: '20 years ago' },
+      { kind: 'omission', text: '……' },
+    ];
+    const text = writeLines(lines, speakers);
+    expect(text).toBe('95 Client: so what brings you in\n96 (0.5)\n97 20 years ago\n{turn} 20 years ago\n……');
+    expect(readLines(text, speakers).map((located) => located.line)).toEqual(lines);
+    // Where the talk starts in the entry, for locating a problem in it.
+    expect(readEntry('95 Client: so', speakers)?.textStart).toBe(11);
   });
 
   it('reads labels by label or id in any case, and ignores blank lines', () => {

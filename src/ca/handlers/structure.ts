@@ -16,7 +16,7 @@ import { symbolElement } from './symbol-element.ts';
  */
 export const transcript: Handler<Transcript> = (state, node) => {
   // The longest label, its colon and one space; 0 when no line names a speaker.
-  const widest = Math.max(0, ...node.children.map((child) => (child.type === 'turn' && child.speaker !== undefined ? [...child.speaker].length + 2 : 0)));
+  const widest = Math.max(0, ...node.children.map((child) => (child.type === 'turn' && child.speaker !== undefined ? [...labelOf(child)].length + 1 : 0)));
   state.labelWidth = widest;
   const lines = h('ol.ca-lines', state.all(node));
   const used = usedSymbols(node);
@@ -35,10 +35,15 @@ export const transcript: Handler<Transcript> = (state, node) => {
 
 /** A turn contributes its lines; stretches still open when it ends stop there. */
 export const turn: Handler<Turn> = (state, node) => {
-  const lines = node.children.map((line, index) => printedLine(state, line, index === 0 && !node.continued ? node.speaker : undefined));
+  const lines = node.children.map((line, index) => printedLine(state, line, index === 0 && !node.continued && node.speaker !== undefined ? labelOf(node) : undefined));
   state.active.clear();
   return lines;
 };
+
+/** A turn's label as printed: `Client:`, or the source's own form (`*KAT:`, `(Dan):`). */
+function labelOf(node: Turn): string {
+  return node.label ?? `${node.speaker ?? ''}:`;
+}
 
 /** A line met outside a turn (a hand-made tree) is printed without a label. */
 export const line: Handler<Line> = (state, node) => printedLine(state, node, undefined);
@@ -59,11 +64,11 @@ export const omissionLine: Handler<OmissionLine> = (state, node) => {
   return row(state, 'omission', undefined, undefined, content);
 };
 
-function printedLine(state: State, node: Line, speaker: string | undefined): Element {
-  return row(state, 'turn', node.number, speaker, state.all(node), node.time);
+function printedLine(state: State, node: Line, label: string | undefined): Element {
+  return row(state, 'turn', node.number, label, state.all(node), node.time);
 }
 
-function row(state: State, kind: string, source: number | undefined, speaker: string | undefined, talk: ElementContent[], time?: MediaTime): Element {
+function row(state: State, kind: string, source: number | undefined, printedLabel: string | undefined, talk: ElementContent[], time?: MediaTime): Element {
   const number = source === undefined ? undefined : source + state.options.firstLine - 1;
   const cells: ElementContent[] = [];
   const id = number === undefined ? undefined : `${state.options.idPrefix}-line-${String(number)}`;
@@ -74,7 +79,7 @@ function row(state: State, kind: string, source: number | undefined, speaker: st
   // The label is padded with spaces to the widest label, as a typed transcript is, so a
   // copied selection keeps talk (and overlap onsets) in one column; the colon and space
   // keep "Client: talk" on one line when copied.
-  const label = speaker === undefined ? '' : `${speaker}:`;
+  const label = printedLabel ?? '';
   const characters = [...label].length;
   cells.push(h('span.ca-speaker', label + ' '.repeat(Math.max(state.labelWidth, label ? characters + 1 : 0) - characters)));
   cells.push(h('span.ca-talk', talk));

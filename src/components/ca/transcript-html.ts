@@ -36,14 +36,22 @@ export function transcriptHtml(lines: readonly TranscriptLineInput[], options: T
 
 /**
  * Line numbers that run on across excerpts shown together: the number each excerpt's first
- * line carries when `transcripts` are printed in this order, one after another.
+ * line carries when `transcripts` are printed in this order, one after another. An excerpt
+ * that carries its source's own line numbers keeps them (it is cited by them), and the
+ * excerpts after it run on from the higher of the two.
  */
 export function continuedNumbering(transcripts: readonly { id: string; lines: readonly TranscriptLineInput[]; mode: Mode }[]): Map<string, number> {
   const firstLines = new Map<string, number>();
   let next = 1;
   for (const transcript of transcripts) {
-    firstLines.set(transcript.id, next);
-    next += lastLineNumber(parseTranscript([...transcript.lines], { mode: transcript.mode }).tree);
+    const last = lastLineNumber(parseTranscript([...transcript.lines], { mode: transcript.mode }).tree);
+    if (transcript.lines.some((line) => line.number !== undefined)) {
+      firstLines.set(transcript.id, 1);
+      next = Math.max(next, last + 1);
+    } else {
+      firstLines.set(transcript.id, next);
+      next += last;
+    }
   }
   return firstLines;
 }

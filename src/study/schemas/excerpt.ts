@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { CodeSchema, IdSchema, SchemaRefSchema, SlugSchema, TextSchema } from './common.ts';
 import { silenceLine } from '../../ca/line-grammar.ts';
 
+/** The number the source prints on a line; later lines without one count on from it. */
+export const LineNumberSchema = z
+  .int()
+  .positive()
+  .describe('The line number the source prints on this line (e.g. 95), where the source numbers its lines; a line without one counts on from the line before, so the first line’s number is enough unless the source skips numbers. Each number must be higher than the line before it. Omit on every line to number the excerpt from 1.');
+
 /** A speaker's turn, or the continuation of one on a new printed line when `speaker` is absent. */
 export const TurnLineSchema = z.strictObject({
   kind: z.literal('turn'),
@@ -9,6 +15,8 @@ export const TurnLineSchema = z.strictObject({
   speaker: IdSchema.optional().describe("Participant id of the speaker; omit when the line continues the previous speaker's turn, printed without a label."),
   /** The words in Jefferson notation, exactly as printed (alignment tabs are not kept: the renderer aligns overlaps). */
   text: z.string().min(1).describe('The words in Jefferson notation, exactly as printed; leave out alignment tabs.'),
+  /** The source's own number for this line, e.g. 95; absent: one more than the line before (the first line 1). */
+  number: LineNumberSchema.optional(),
 });
 
 /** A timed silence printed on its own line, e.g. "(5.0)". */
@@ -16,6 +24,8 @@ export const SilenceLineSchema = z.strictObject({
   kind: z.literal('silence'),
   /** The pause as printed, e.g. "(35.0)". */
   text: z.string().regex(silenceLine, 'a timed pause such as "(5.0)" or "(.7)", optionally with a note "((tannoy))" and a media time "12_34"').describe('The pause as printed, e.g. "(35.0)", "(.7)", "(5.7) ((tannoy))".'),
+  /** The source's own number for this line, as on a turn. */
+  number: LineNumberSchema.optional(),
 });
 
 /** Lines the quoting author left out, printed as a row of dots or "[…]". */
