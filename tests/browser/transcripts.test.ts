@@ -105,6 +105,37 @@ describe('layout', () => {
     expect(pairs).toBeGreaterThan(0);
   });
 
+  it('gives a transcript too long for the text column the margin column too at 1280 px, the contents list stepping aside while it passes', async () => {
+    const page = await open('bundled', 'chapters/results/', 1280);
+    await page.waitForLoadState('load');
+    const scrolling = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ca-transcript--transcript')].filter((figure) => figure.scrollWidth > figure.clientWidth + 1).map((figure) => figure.closest('figure')?.id));
+    expect(await scrolling()).toEqual([]);
+    // Transcripts wider than the text column: they reach into the margin column, never past it.
+    const wide = await page.evaluate(() => {
+      const body = document.querySelector('.with-contents__body')!.getBoundingClientRect();
+      const margin = document.querySelector('.page-contents--margin')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('.ca-transcript--transcript')]
+        .map((figure) => ({ id: figure.closest('figure')?.id ?? '', right: figure.getBoundingClientRect().right }))
+        .filter((figure) => figure.right > body.right + 1)
+        .map((figure) => ({ ...figure, inside: figure.right <= margin.right + 1 }));
+    });
+    expect(wide.length).toBeGreaterThan(0);
+    expect(wide.every((figure) => figure.inside)).toBe(true);
+    const list = page.locator('.page-contents--margin');
+    const shown = () => list.evaluate((element) => getComputedStyle(element).visibility === 'visible');
+    expect(await shown()).toBe(true);
+    await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), wide[0]!.id);
+    await expect.poll(shown).toBe(false);
+    // A reader who tabs into the list has it back.
+    await list.locator('a').first().focus();
+    await expect.poll(shown).toBe(true);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expect.poll(shown).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(shown).toBe(true);
+    await page.context().close();
+  });
+
   it('keeps alignment at 360 px inside a figure that scrolls sideways, with the speaker label kept in view and the page not widened', async () => {
     for (const [site, path] of [['bundled', 'excerpts/watch-this-space/'], ['bundled', 'chapters/results/'], ['hostile', 'chapters/findings/'], ['example', 'excerpts/see-the-brushes/']] as const) {
       const page = await open(site, path, 360);
@@ -233,6 +264,18 @@ describe('symbol tooltips', () => {
 });
 
 describe('copying and citing lines', () => {
+  it('offers “Cite lines” under a stored excerpt in a chapter, leading to the form on its page, ready to type in', async () => {
+    const page = await open('bundled', 'chapters/results/', 1280);
+    const link = page.locator('#transcript-watch-this-space a.ca-cite-link');
+    expect(await link.getAttribute('href')).toMatch(/\/excerpts\/watch-this-space\/#cite-lines$/u);
+    // Every stored excerpt's transcript on the chapter offers it.
+    expect(await page.locator('figure.ca-figure a.ca-cite-link').count()).toBe(await page.locator('figure.ca-figure').count());
+    await link.click();
+    await page.waitForURL(/\/excerpts\/watch-this-space\/#cite-lines$/u);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cite-lines-range');
+    await page.context().close();
+  });
+
   it('“Copy transcript” copies the whole excerpt as aligned text with its line numbers', async () => {
     const page = await open('bundled', 'excerpts/watch-this-space/', 1280);
     await page.getByRole('button', { name: 'Copy transcript' }).click();

@@ -60,6 +60,16 @@ export function initCiteLines(): void {
   const input = form.querySelector<HTMLInputElement>('input[name="lines"]');
   const status = form.querySelector<HTMLElement>('[data-cite-lines-status]');
   form.hidden = false;
+  // Arriving from "Cite lines" under the excerpt elsewhere (a chapter, a theme page): the form, ready to type in.
+  // After the page's load, when the browser has scrolled to the fragment (which would take the focus back).
+  if (window.location.hash === `#${form.id}` && input) {
+    const ready = () => setTimeout(() => {
+      form.scrollIntoView({ block: 'center' });
+      input.focus({ preventScroll: true });
+    });
+    if (document.readyState === 'complete') ready();
+    else window.addEventListener('load', ready, { once: true });
+  }
   const shown = highlightCitedLines();
   const initial = shown && shown.transcript.closest('figure')?.id === data.transcript ? shown : undefined;
   if (initial) {
