@@ -1,4 +1,5 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -11,6 +12,16 @@ import { searchIndex } from './src/site/search-index.ts';
 // CASEBOOK_SITE is the absolute origin, CASEBOOK_BASE the sub-path the site lives under.
 const site = process.env.CASEBOOK_SITE ?? 'https://casebook.example.org';
 const base = process.env.CASEBOOK_BASE ?? '/';
+
+/** Acronyms the study declares not loud (study.json "notLoud"), for its chapters' ```ca blocks; the build checks the file first. */
+function studyNotLoud() {
+  try {
+    const meta = JSON.parse(readFileSync(resolve(process.env.STUDY_DIR ?? 'content', 'study.json'), 'utf8'));
+    return Array.isArray(meta.notLoud) ? meta.notLoud.filter((/** @type {unknown} */ word) => typeof word === "string") : [];
+  } catch {
+    return [];
+  }
+}
 
 export default defineConfig({
   site,
@@ -35,7 +46,7 @@ export default defineConfig({
     // Astro 7 defaults to its native Markdown engine, which would skip our remark/rehype
     // plugins. SmartyPants is off because it rewrites quotes and dashes, which would
     // silently alter quoted participants' words and CA notation.
-    processor: unified({ remarkPlugins: [[(await import('./src/ca/remark-ca.ts')).default, { legend: false }]], rehypePlugins: [(await import('./src/site/rehype-table-scroll.ts')).default], smartypants: false }),
+    processor: unified({ remarkPlugins: [[(await import('./src/ca/remark-ca.ts')).default, { legend: false, notLoud: studyNotLoud() }]], rehypePlugins: [(await import('./src/site/rehype-table-scroll.ts')).default], smartypants: false }),
   },
   // Rendering several pages at once overlaps one page's file writes with the next page's
   // rendering: about a fifth faster on the 1,000-excerpt benchmark study; 8 was no better.

@@ -23,6 +23,11 @@ export function transcriptMode(excerpt: Pick<Excerpt, 'source'>, sources: Readon
   return source?.transcription === 'verbatim' ? 'commentary' : 'transcript';
 }
 
+/** Acronyms that are not loud talk in an excerpt: the study's and the excerpt's own. */
+export function notLoudFor(excerpt: Pick<Excerpt, 'notLoud'>, meta: Pick<StudyMeta, 'notLoud'>): string[] {
+  return [...(meta.notLoud ?? []), ...(excerpt.notLoud ?? [])];
+}
+
 /** The engine's input for an excerpt: participant ids become the labels the study prints. */
 export function transcriptLines(excerpt: Pick<Excerpt, 'lines'>, participants: ReadonlyMap<string, Participant> | readonly Participant[]): TranscriptLineInput[] {
   const byId = participants instanceof Map ? participants : new Map((participants as readonly Participant[]).map((p) => [p.id, p]));
@@ -70,12 +75,12 @@ function checkLineNumbers(source: Loaded<Excerpt>['source'], lines: readonly Lin
   });
 }
 
-export function checkTranscripts(excerpts: Loaded<Excerpt>[], meta: Pick<StudyMeta, 'participants' | 'sources'>): void {
+export function checkTranscripts(excerpts: Loaded<Excerpt>[], meta: Pick<StudyMeta, 'participants' | 'sources' | 'notLoud'>): void {
   for (const { source, data } of excerpts) {
     checkLineNumbers(source, data.lines);
     // Texts nobody speaks are not transcripts of talk: there is no notation to check.
     if (meta.sources.find((declared) => declared.id === data.source)?.speakers === false) continue;
-    const { messages } = parseTranscript(transcriptLines(data, meta.participants), { mode: transcriptMode(data, meta.sources) });
+    const { messages } = parseTranscript(transcriptLines(data, meta.participants), { mode: transcriptMode(data, meta.sources), notLoud: notLoudFor(data, meta) });
     for (const message of messages) {
       if (message.fatal !== false) continue; // info: a confident reading, nothing to fix
       const lineIndex = (message.line ?? 1) - 1;

@@ -12,6 +12,8 @@ export interface TranscriptHtmlOptions {
   legend: boolean;
   /** The number printed on the first line (see `ToHastOptions.firstLine`). */
   firstLine?: number | undefined;
+  /** Capitalised words that are acronyms, not loud talk (the study's and the excerpt's). */
+  notLoud?: readonly string[] | undefined;
 }
 
 /**
@@ -24,10 +26,10 @@ const rendered = new Map<string, string>();
 
 export function transcriptHtml(lines: readonly TranscriptLineInput[], options: TranscriptHtmlOptions): string {
   // The key is the whole input, so an edited excerpt can never be served from the cache.
-  const key = JSON.stringify([options.id, options.mode, options.lineNumbers, options.legend, options.firstLine ?? 1, lines]);
+  const key = JSON.stringify([options.id, options.mode, options.lineNumbers, options.legend, options.firstLine ?? 1, options.notLoud ?? [], lines]);
   const cached = rendered.get(key);
   if (cached !== undefined) return cached;
-  const { tree } = parseTranscript(lines, { mode: options.mode });
+  const { tree } = parseTranscript(lines, { mode: options.mode, notLoud: options.notLoud ?? [] });
   const html = toHtml(tree, { idPrefix: options.id, lineNumbers: options.lineNumbers, legend: options.legend, firstLine: options.firstLine ?? 1 });
   if (rendered.size >= capacity) rendered.delete(rendered.keys().next().value!);
   rendered.set(key, html);

@@ -31,6 +31,11 @@ export const WebUrlSchema = z.httpUrl({ error: 'a web address starting with http
 export const DoiSchema = z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1037/0033-2909.130.1.3"');
 
 /** The editor hint every content file may carry: the path or URL of its JSON Schema. */
+/** Words written in capitals that are acronyms, not loud talk (Jefferson reads capitals as loud). */
+export const NotLoudSchema = z
+  .array(z.string().regex(/^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*$/u, 'a word in capitals, e.g. "GP"'))
+  .describe('Words written in capitals that are acronyms, not loud talk, e.g. ["GP", "ICU"]: capitals are loud in Jefferson notation, so without this "GP" reads as loud and the check warns.');
+
 export const SchemaRefSchema = z.string().describe('Path or URL of the JSON Schema that validates this file (editor hint).');
 
 const durationPattern = /^(?:(\d+):([0-5]\d):([0-5]\d)|(\d+):([0-5]\d))$/;

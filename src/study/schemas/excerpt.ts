@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodeSchema, IdSchema, SchemaRefSchema, SlugSchema, TextSchema } from './common.ts';
+import { CodeSchema, IdSchema, NotLoudSchema, SchemaRefSchema, SlugSchema, TextSchema } from './common.ts';
 import { silenceLine } from '../../ca/line-grammar.ts';
 
 /** The number the source prints on a line; later lines without one count on from it. */
@@ -52,6 +52,8 @@ export const ExcerptSchema = z.strictObject({
   source: IdSchema.describe('Where it comes from: an id of study.json "sources", e.g. "interview-transcript".'),
   /** The quoted lines, in order. */
   lines: z.array(LineSchema).min(1).describe('The quoted lines, in order.'),
+  /** Acronyms this excerpt writes in capitals that are not loud talk, besides the study's own list. */
+  notLoud: NotLoudSchema.optional(),
   /** Codes it is coded with; the first is the one under which the study presents it. */
   codes: z.array(CodeSchema).min(1).describe('Codes it is coded with; the first is where the study presents it.'),
   /** What the study says just before quoting it, in our own words. */

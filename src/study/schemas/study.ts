@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DoiSchema, IdSchema, SchemaRefSchema, TextSchema, WebUrlSchema } from './common.ts';
+import { DoiSchema, IdSchema, NotLoudSchema, SchemaRefSchema, TextSchema, WebUrlSchema } from './common.ts';
 import { NameSchema } from './reference.ts';
 import { ConventionsSchema } from './conventions.ts';
 import { StepTableSchema } from './steps.ts';
@@ -208,6 +208,8 @@ export const StudySchema = z.strictObject({
   timing: TimingSchema.optional().describe('The phases in which the study times its units; omit when it gives no durations.'),
   /** The per-unit step table's columns; omit when the study has none. */
   steps: StepTableSchema.optional().describe("The columns of the per-unit step table (rows are in each sessions/ file's \"steps\"); omit when the study has none."),
+  /** Acronyms the study's transcripts write in capitals that are not loud talk, for every excerpt and ```ca block. */
+  notLoud: NotLoudSchema.optional(),
   /** The transcription conventions the study printed; omit when it printed none. */
   conventions: ConventionsSchema.optional().describe('The transcription conventions the study printed (e.g. its Table 1); omit when it printed none.'),
 });
