@@ -122,7 +122,7 @@ describe('layout', () => {
     expect(wide.length).toBeGreaterThan(0);
     expect(wide.every((figure) => figure.inside)).toBe(true);
     const list = page.locator('.page-contents--margin');
-    const shown = () => list.evaluate((element) => getComputedStyle(element).visibility === 'visible');
+    const shown = () => list.evaluate((element) => getComputedStyle(element).opacity === '1' && getComputedStyle(element).pointerEvents !== 'none');
     expect(await shown()).toBe(true);
     await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), wide[0]!.id);
     await expect.poll(shown).toBe(false);

@@ -1,7 +1,7 @@
 /**
  * The corpus of published fragments (`tests/ca/corpus/`): each is read as its fixture's
- * analyst reading says, pasted as a ```` ```ca ```` block in Markdown just as when
- * parsed directly. `npx tsx tests/ca/corpus/reading-rate.ts` prints the same
+ * analyst reading says, pasted as a ```` ```ca ```` block in Markdown and entered as an
+ * excerpt's stored lines just as when parsed directly. `npx tsx tests/ca/corpus/reading-rate.ts` prints the same
  * comparison as a rate.
  */
 import type { Root } from 'mdast';
@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
-import { parseTranscriptText, usedSymbols } from '../../src/ca/index.ts';
+import { lastLineNumber, parseTranscript, parseTranscriptText, usedSymbols, type TranscriptLineInput } from '../../src/ca/index.ts';
 import remarkCa, { type CaTranscript } from '../../src/ca/remark-ca.ts';
 import { differences, loadCorpus, readingOf } from './corpus/reading.ts';
 
@@ -30,6 +30,25 @@ describe('corpus of published fragments', () => {
   test.each(corpus.map((fixture) => [fixture.id, fixture] as const))('%s is read as an analyst reads it', (_, fixture) => {
     const { tree } = parseTranscriptText(fixture.text);
     expect(differences(fixture.reading, readingOf(tree, usedSymbols(tree)))).toEqual([]);
+  });
+
+  test.each(corpus.map((fixture) => [fixture.id, fixture] as const))('%s reads the same entered as an excerpt’s stored lines, numbers included', (_, fixture) => {
+    // As a researcher enters it: each printed line's talk as typed after its label, its
+    // speaker on a turn's first line, a silence as printed, and the source's line number.
+    const { tree } = parseTranscriptText(fixture.text);
+    const stored: TranscriptLineInput[] = tree.children.flatMap((node): TranscriptLineInput[] => {
+      if (node.type === 'omissionLine') return [{ kind: 'omission', text: node.value }];
+      if (node.type === 'silence') return [{ kind: 'silence', text: fixture.text.slice(node.position!.start.offset, node.position!.end.offset).replace(/^\s*\d+[.:)]?\s+/u, ''), number: node.number }];
+      return node.children.map((line, index) => ({
+        kind: 'turn' as const,
+        ...(index === 0 && !node.continued && node.speaker !== undefined ? { speaker: node.speaker } : {}),
+        text: fixture.text.slice(line.children[0]?.position?.start.offset ?? line.position!.end.offset, line.position!.end.offset),
+        number: line.number,
+      }));
+    });
+    const entered = parseTranscript(stored).tree;
+    expect(differences(fixture.reading, readingOf(entered, usedSymbols(entered)))).toEqual([]);
+    expect(lastLineNumber(entered)).toBe(lastLineNumber(tree));
   });
 
   test.each(corpus.map((fixture) => [fixture.id, fixture] as const))('%s reads the same pasted as a ```ca block', async (_, fixture) => {

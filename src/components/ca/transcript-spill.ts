@@ -4,9 +4,9 @@
  * line never wraps (wrapping loses the alignment of overlaps), so a transcript of ~100
  * characters a line used to scroll inside its figure there. With this script such a
  * transcript may take the margin column's width as well (`data-ca-spill` on the grid,
- * transcript.css), and the margin list steps aside (`data-ca-yield`) while a transcript
- * that uses it passes beside the list, coming back as soon as the transcript has
- * scrolled past, or when a reader tabs into it. Without JavaScript the transcript keeps
+ * global.css), and the margin list fades out of the way (`data-ca-yield`; its links stay
+ * in the tab order) while a transcript that uses it passes beside the list, coming back
+ * as soon as the transcript has scrolled past, or when a reader tabs into it. Without JavaScript the transcript keeps
  * to the text column and scrolls sideways inside itself, as on a phone.
  */
 export function initTranscriptSpill(): void {
