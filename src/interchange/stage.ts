@@ -113,12 +113,25 @@ export async function stageAndValidate(proposal: Proposal): Promise<StageResult>
   const proseFiles = study ? (await checkProse(dir, proseTargets(study, await teachingIds(dir)), overlay)).filter((file) => file.messages.length > 0) : [];
   const stagedFiles = [...studyFiles, ...proseFiles];
   const others: VFile[] = [];
+  const listedCounts = new Map<VFile, number>();
+  const unlisted = new Map<VFile, Map<string, { count: number; error: boolean }>>();
   for (const file of stagedFiles) {
     const path = file.path;
     const proposed = staged.get(path) ?? (proposal.codebook && path === join(dir, 'codebook.json') ? { origin: proposal.codebook.origin, placeholder: false, id: '' } : undefined);
     if (proposed) {
       for (const message of file.messages) {
         if (proposed.placeholder && message.ruleId === 'id-file-mismatch') continue;
+        const origin = proposed.origin.file;
+        const listed = listedCounts.get(origin) ?? 0;
+        if (listed >= listedProblems) {
+          const tally = unlisted.get(origin) ?? new Map<string, { count: number; error: boolean }>();
+          unlisted.set(origin, tally);
+          const rule = message.ruleId ?? 'unknown';
+          const entry = tally.get(rule) ?? { count: 0, error: false };
+          tally.set(rule, { count: entry.count + 1, error: entry.error || severityOf(message) === 'error' });
+          continue;
+        }
+        listedCounts.set(origin, listed + 1);
         const { place, detail } = proposed.origin.locate(pathAt(String(file.value ?? ''), message.line, message.column));
         report(proposed.origin.file, {
           reason: `${message.reason}${detail}`,
@@ -139,6 +152,17 @@ export async function stageAndValidate(proposal: Proposal): Promise<StageResult>
       others.push(file);
     }
   }
+  for (const [origin, tally] of unlisted) {
+    const total = [...tally.values()].reduce((sum, entry) => sum + entry.count, 0);
+    const byRule = [...tally].sort((a, b) => b[1].count - a[1].count).map(([rule, entry]) => `${rule} ×${entry.count.toLocaleString('en')}`);
+    report(origin, {
+      reason: `${total.toLocaleString('en')} more problem${total === 1 ? '' : 's'} not listed (${byRule.join(', ')}): only the first ${listedProblems} are listed`,
+      rule: 'more-problems',
+      severity: [...tally.values()].some((entry) => entry.error) ? 'error' : 'warning',
+      place: undefined,
+      fix: `Correct the ${listedProblems} problems listed (when every row is wrong, one cause, such as a column filled in another way, is usual) and import again to see any that remain.`,
+    });
+  }
   // The proposed texts, and the files read from them, have given their messages: let them go
   // before the files to write are made (for 100,000 rows, some hundreds of megabytes).
   texts.clear();
@@ -150,6 +174,13 @@ export async function stageAndValidate(proposal: Proposal): Promise<StageResult>
   const changes = await plannedChanges(dir, study, proposal, proposedIds, existing);
   return { files, study, changes, kept };
 }
+
+/**
+ * Problems listed for each file an import comes from; past that they are counted by rule
+ * in one message, so a sheet wrong in every one of 100,000 rows says so in a screenful
+ * rather than in 175,000 messages (350,000 lines of output).
+ */
+const listedProblems = 200;
 
 function itemWord(origin: Origin): string {
   return origin.file.extname === '.csv' ? 'row' : 'source';

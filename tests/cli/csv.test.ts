@@ -108,6 +108,25 @@ describe('npm run export:csv / import:csv', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it('a sheet wrong in every row lists the first 200 problems and counts the rest in one message, writing nothing', async () => {
+    const { dir, csv, text } = await exported();
+    const before = await snapshot(dir);
+    const [header, ...rows] = parse(text.replace(/^\uFEFF/, '')) as string[][];
+    const id = header!.indexOf('id');
+    const codes = header!.indexOf('codes');
+    const many = Array.from({ length: 300 }, (_, n) => rows[n % rows.length]!.map((cell, index) => (index === id ? `wrong-${n + 1}` : index === codes ? '9.9' : cell)));
+    await writeFile(csv, stringify([header!, ...many], { record_delimiter: '\r\n' }));
+    const result = runCli('import-csv', [csv], { STUDY_DIR: dir });
+    expect(result.status).toBe(1);
+    const name = csv.split('/').pop()!;
+    const listed = result.stdout.split('\n').filter((line) => line.includes(`${name}:`) && /  error  /.test(line));
+    expect(listed).toHaveLength(200);
+    const summary = result.stdout.split('\n').filter((line) => line.includes('more problems not listed'));
+    expect(summary, result.stdout.slice(-2000)).toHaveLength(1);
+    expect(summary[0]).toMatch(/ 100 more problems not listed \(\S+ ×100\): only the first 200 are listed/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
   it('imports a sheet of thousands of rows with a small file-handle limit: files are read a few at a time, never all at once (EMFILE)', async () => {
     const { dir, csv, text } = await exported();
     const [header, ...rows] = parse(text.replace(/^\uFEFF/, '')) as string[][];
