@@ -1,7 +1,8 @@
 /**
- * Citation formatters: APA 7 reference-list entries and in-text citations, BibTeX, RIS and
- * Highwire Press `citation_reference` values, all pure functions of the reference records
- * in `content/references.json` and the article's metadata in `content/study.json`.
+ * Citation formatters: APA 7 reference-list entries and in-text citations, and what every
+ * format shares (names, dates, pages, what a page of the edition is); BibTeX, RIS and
+ * Highwire Press tags are in citation-bibtex.ts, citation-ris.ts and citation-highwire.ts.
+ * All are pure functions of the study's reference records and its metadata.
  *
  * APA output is rich text (a list of spans, some italic, some links) so the references page
  * can print italics while copy buttons and tests use the plain string from `plainText`.
@@ -94,7 +95,7 @@ function editorsInline(names: readonly PersonName[]): string {
 const editorLabel = (names: readonly PersonName[]) => (names.length === 1 ? '(Ed.)' : '(Eds.)');
 
 /** Whom a reference is listed under: its authors, or the editors of an edited book. */
-function listedNames(reference: Reference): PersonName[] {
+export function listedNames(reference: Reference): PersonName[] {
   return reference.authors.length > 0 ? reference.authors : reference.editors;
 }
 
@@ -289,10 +290,10 @@ export function ownReferences<T extends Pick<Reference, 'number'>>(references: r
 
 // ── The work this site publishes ─────────────────────────────────────────────────────
 
-type Publication = StudyMeta['publication'];
+export type Publication = StudyMeta['publication'];
 
 /** The work's own page range, where the study records it (an article's or a chapter's). */
-function workPages(publication: Publication): string | undefined {
+export function workPages(publication: Publication): string | undefined {
   const pages = publication.type === 'article' ? publication.journal.pages : publication.type === 'chapter' ? publication.pages : undefined;
   return pages ? pageRange(pages) : undefined;
 }
@@ -391,7 +392,7 @@ export function lineLabel(lines: Pick<LineLocator, 'first' | 'last'>): string {
 }
 
 /** What the page is and which part of it is cited: "Transcript excerpt, Session 3, lines 3–5". */
-function described(page: PageCitation): string | undefined {
+export function described(page: PageCitation): string | undefined {
   const parts = [page.medium, page.lines?.unit, page.lines ? lineLabel(page.lines) : undefined].filter((part) => part !== undefined && part !== '');
   return parts.length === 0 ? undefined : parts.join(', ');
 }
@@ -422,206 +423,4 @@ export function apaPage(page: PageCitation): RichText {
     text(`${description ? ` [${description}]` : ''}. (n.d.). ${site}`),
     link(page.url),
   ]);
-}
-
-// ── BibTeX ───────────────────────────────────────────────────────────────────────────
-
-/** Escapes the characters BibTeX and LaTeX treat specially inside a braced field. */
-export function bibtexEscape(value: string): string {
-  return value.replace(/[\\{}&%$#_~^]/gu, (character) => {
-    switch (character) {
-      case '\\': return '\\textbackslash{}';
-      case '~': return '\\textasciitilde{}';
-      case '^': return '\\textasciicircum{}';
-      default: return `\\${character}`;
-    }
-  });
-}
-
-/** A citation key from a family name and a year: "okafor2021" (ASCII letters only). */
-export function bibtexKey(family: string, year: string | number): string {
-  const ascii = family.normalize('NFD').replace(/[^A-Za-z]/gu, '').toLowerCase();
-  return `${ascii || 'anon'}${year}`;
-}
-
-function bibtexEntry(type: string, key: string, fields: [string, string | undefined][]): string {
-  const present = fields.filter((field): field is [string, string] => field[1] !== undefined && field[1] !== '');
-  const width = Math.max(...present.map(([name]) => name.length));
-  const lines = present.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`);
-  return `@${type}{${key},\n${lines.join(',\n')}\n}`;
-}
-
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** The BibTeX entry type for the work this site publishes. */
-function bibtexType(publication: Publication): string {
-  switch (publication.type) {
-    case 'article':
-      return 'article';
-    case 'thesis':
-      return /\b(?:phd|doctor|doctoral)\b/iu.test(publication.degree ?? '') ? 'phdthesis' : 'mastersthesis';
-    case 'report':
-      return 'techreport';
-    case 'chapter':
-      return 'incollection';
-    case 'unpublished':
-      return 'unpublished';
-    default:
-      return 'misc';
-  }
-}
-
-/** BibTeX entry for the work this site publishes, typed by how it is published. */
-export function bibtexWork(meta: StudyMeta): string {
-  const publication = meta.publication;
-  const month = meta.published === undefined ? undefined : months[Number(meta.published.slice(5, 7)) - 1];
-  const pages = workPages(publication)?.replace('–', '--');
-  const journal = publication.type === 'article' ? publication.journal : undefined;
-  return bibtexEntry(bibtexType(publication), bibtexKey(meta.authors[0]!.family, meta.year), [
-    ['author', meta.authors.map((author) => bibtexEscape(`${author.family}, ${author.given}`)).join(' and ')],
-    ['title', bibtexEscape(meta.title)],
-    ['journal', journal ? bibtexEscape(journal.name) : undefined],
-    ['booktitle', publication.type === 'chapter' ? bibtexEscape(publication.book) : undefined],
-    ['editor', publication.type === 'chapter' && publication.editors.length > 0 ? publication.editors.map((name) => bibtexEscape(`${name.family}, ${name.given}`)).join(' and ') : undefined],
-    ['school', publication.type === 'thesis' ? bibtexEscape(publication.institution) : undefined],
-    ['institution', publication.type === 'report' ? bibtexEscape(publication.institution) : undefined],
-    ['publisher', publication.type === 'chapter' && publication.publisher ? bibtexEscape(publication.publisher) : undefined],
-    ['howpublished', publication.type === 'preprint' ? bibtexEscape(publication.repository) : publication.type === 'teaching-case' && publication.institution ? bibtexEscape(publication.institution) : undefined],
-    ['type', publication.type === 'thesis' && publication.degree ? bibtexEscape(publication.degree) : undefined],
-    ['year', String(meta.year)],
-    ['month', month],
-    ['volume', journal?.volume === undefined ? undefined : String(journal.volume)],
-    ['number', journal?.issue === undefined ? (publication.type === 'report' ? publication.number : undefined) : String(journal.issue)],
-    ['pages', pages],
-    ['issn', journal?.issn],
-    ['note', publication.type === 'teaching-case' ? 'Teaching case' : publication.type === 'unpublished' ? 'Unpublished manuscript' : undefined],
-    ['doi', meta.doi],
-    ['url', meta.url],
-  ]);
-}
-
-/** BibTeX `@misc` for a page of this online edition (read by BibTeX, biblatex and Zotero). */
-export function bibtexPage(page: PageCitation, key: string): string {
-  return bibtexEntry('misc', key, [
-    ['title', bibtexEscape(page.title)],
-    ['howpublished', bibtexEscape(page.siteName)],
-    ['note', described(page) === undefined ? undefined : bibtexEscape(described(page)!).replace('–', '--')],
-    ['url', page.url],
-  ]);
-}
-
-// ── RIS ──────────────────────────────────────────────────────────────────────────────
-
-/** RIS lines ("TY  - JOUR"), ending with the mandatory "ER  - ". */
-function risRecord(fields: [string, string | undefined][]): string {
-  return [...fields.filter((field): field is [string, string] => Boolean(field[1])).map(([tag, value]) => `${tag}  - ${value.replace(/\s*\n\s*/gu, ' ')}`), 'ER  - '].join('\n');
-}
-
-const risTypes = { article: 'JOUR', thesis: 'THES', report: 'RPRT', preprint: 'UNPB', chapter: 'CHAP', 'teaching-case': 'GEN', unpublished: 'UNPB' } as const satisfies Record<Publication['type'], string>;
-
-/** RIS record for the work this site publishes, typed by how it is published. */
-export function risWork(meta: StudyMeta): string {
-  const publication = meta.publication;
-  const printed = publication.type === 'article' ? publication.journal.pages : publication.type === 'chapter' ? publication.pages : undefined;
-  const pages = printed ? splitPages(printed) : undefined;
-  const journal = publication.type === 'article' ? publication.journal : undefined;
-  const publisher = publication.type === 'thesis' || publication.type === 'report' ? publication.institution : publication.type === 'chapter' ? publication.publisher : publication.type === 'preprint' ? publication.repository : publication.type === 'teaching-case' ? publication.institution : undefined;
-  return risRecord([
-    ['TY', risTypes[publication.type]],
-    ...meta.authors.map((author): [string, string] => ['AU', `${author.family}, ${author.given}`]),
-    ['TI', meta.title],
-    ['T2', journal?.name ?? (publication.type === 'chapter' ? publication.book : undefined)],
-    ...(publication.type === 'chapter' ? publication.editors.map((name): [string, string] => ['A2', `${name.family}, ${name.given}`]) : []),
-    ['PY', String(meta.year)],
-    ['DA', meta.published?.replaceAll('-', '/')],
-    ['VL', journal?.volume === undefined ? undefined : String(journal.volume)],
-    ['IS', journal?.issue === undefined ? undefined : String(journal.issue)],
-    ['SP', pages?.first],
-    ['EP', pages?.last],
-    ['SN', journal?.issn ?? (publication.type === 'report' ? publication.number : undefined)],
-    ['PB', publisher],
-    ['M3', publication.type === 'thesis' ? publication.degree : publication.type === 'teaching-case' ? 'Teaching case' : undefined],
-    ['DO', meta.doi],
-    ['UR', meta.url],
-    ...meta.keywords.map((keyword): [string, string] => ['KW', keyword]),
-  ]);
-}
-
-/** RIS `ELEC` record for a page of this online edition. */
-export function risPage(page: PageCitation): string {
-  return risRecord([
-    ['TY', 'ELEC'],
-    ['TI', page.title],
-    ['T2', page.siteName],
-    ['M3', page.medium],
-    // RIS has no field for lines of a transcript; the section and start/end fields carry
-    // them as Zotero and EndNote read them, and the note says what they are.
-    ['SE', page.lines?.unit],
-    ['SP', page.lines ? String(page.lines.first) : undefined],
-    ['EP', page.lines && page.lines.last !== page.lines.first ? String(page.lines.last) : undefined],
-    ['N1', page.lines ? [page.lines.unit, lineLabel(page.lines)].filter(Boolean).join(', ') : undefined],
-    ['UR', page.url],
-  ]);
-}
-
-// ── Highwire Press ───────────────────────────────────────────────────────────────────
-
-/**
- * One `citation_reference` value in the key=value form HighWire journals emit and Google
- * Scholar reads: `citation_title=…; citation_author=…; citation_journal_title=…; …`.
- * Semicolons inside values would end a field early, so they become commas.
- */
-export function highwireReference(reference: Reference): string {
-  const clean = (value: string) => value.replace(/;/gu, ',').trim();
-  const pages = reference.pages ? splitPages(reference.pages) : undefined;
-  const fields: [string, string | undefined][] = [
-    ['citation_title', reference.title],
-    ...listedNames(reference).map((name): [string, string] => ['citation_author', invertedName(name)]),
-    ['citation_journal_title', reference.type === 'article' ? reference.container : undefined],
-    ['citation_inbook_title', reference.type === 'chapter' ? reference.container : undefined],
-    ['citation_publisher', reference.type !== 'article' ? reference.publisher : undefined],
-    ['citation_volume', reference.volume],
-    ['citation_issue', reference.issue],
-    ['citation_firstpage', pages?.first],
-    ['citation_lastpage', pages?.last],
-    ['citation_publication_date', reference.year === undefined ? undefined : String(reference.year)],
-    ['citation_doi', reference.doi],
-  ];
-  return fields
-    .filter((field): field is [string, string] => Boolean(field[1]))
-    .map(([name, value]) => `${name}=${clean(value)}`)
-    .join('; ');
-}
-
-/** The work's own Highwire Press tags, as `[name, content]` pairs in a stable order, with the fields of its publication type. */
-export function highwireWork(meta: StudyMeta, references: readonly Reference[]): [string, string][] {
-  const publication = meta.publication;
-  const printed = publication.type === 'article' ? publication.journal.pages : publication.type === 'chapter' ? publication.pages : undefined;
-  const pages = printed ? splitPages(printed) : undefined;
-  const journal = publication.type === 'article' ? publication.journal : undefined;
-  const tags: [string, string | undefined][] = [
-    ['citation_title', meta.title],
-    ...meta.authors.flatMap((author): [string, string | undefined][] => [
-      ['citation_author', `${author.family}, ${author.given}`],
-      ['citation_author_institution', author.affiliation],
-    ]),
-    ['citation_publication_date', (meta.published ?? String(meta.year)).replaceAll('-', '/')],
-    ['citation_journal_title', journal?.name],
-    ['citation_issn', journal?.issn],
-    ['citation_volume', journal?.volume === undefined ? undefined : String(journal.volume)],
-    ['citation_issue', journal?.issue === undefined ? undefined : String(journal.issue)],
-    ['citation_inbook_title', publication.type === 'chapter' ? publication.book : undefined],
-    ['citation_dissertation_institution', publication.type === 'thesis' ? publication.institution : undefined],
-    ['citation_technical_report_institution', publication.type === 'report' ? publication.institution : undefined],
-    ['citation_technical_report_number', publication.type === 'report' ? publication.number : undefined],
-    ['citation_publisher', publication.type === 'chapter' ? publication.publisher : publication.type === 'preprint' ? publication.repository : publication.type === 'teaching-case' ? publication.institution : undefined],
-    ['citation_firstpage', pages?.first],
-    ['citation_lastpage', pages?.last],
-    ['citation_doi', meta.doi],
-    ['citation_keywords', meta.keywords.join('; ')],
-    ['citation_language', 'en'],
-    // Only the study's own reference list, not what this edition adds.
-    ...ownReferences(references).map((reference): [string, string] => ['citation_reference', highwireReference(reference)]),
-  ];
-  return tags.filter((tag): tag is [string, string] => Boolean(tag[1]));
 }

@@ -14,21 +14,17 @@ import {
   apaNameList,
   apaPage,
   apaReference,
-  bibtexWork,
-  bibtexEscape,
-  bibtexPage,
   compareApa,
-  highwireWork,
-  highwireReference,
   initials,
   inTextEntry,
   pageRange,
   plainText,
-  risWork,
-  risPage,
   parseLineRange,
   yearLabels,
 } from '../../src/site/citation.ts';
+import { bibtexEscape, bibtexPage, bibtexWork } from '../../src/site/citation-bibtex.ts';
+import { highwireReference, highwireWork } from '../../src/site/citation-highwire.ts';
+import { risPage, risWork } from '../../src/site/citation-ris.ts';
 
 let study: Study;
 const reference = (id: string): Reference => {

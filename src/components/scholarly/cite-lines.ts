@@ -3,7 +3,9 @@
  * (`?lines=3-5#…-line-3`, so the link highlights the lines) and rewrites the page's own
  * citation (CiteThis's "page" entry) in APA, BibTeX and RIS with the unit and the lines.
  */
-import { apaPage, bibtexPage, lineLabel, parseLineRange, risPage, type PageCitation, type RichText } from '../../site/citation.ts';
+import { apaPage, lineLabel, parseLineRange, type PageCitation, type RichText } from '../../site/citation.ts';
+import { bibtexPage } from '../../site/citation-bibtex.ts';
+import { risPage } from '../../site/citation-ris.ts';
 import { highlightCitedLines } from '../ca/transcript-tools.ts';
 
 interface Data {
