@@ -8,23 +8,25 @@
  * notes · the other columns as text, a "band" column beside a band filled by category,
  * continuations ("As above") drawn as such · excerpts the data places on the step. Events
  * (rows printed across the table) and group changes are divider rows.
+ * Layout (row heights, wrapped text) is in step-sequence-layout.ts; the description and data
+ * table in step-sequence-table.ts.
  */
-import type { Element, ElementContent } from 'hast';
-import { h, s } from 'hastscript';
+import type { Element } from 'hast';
+import { s } from 'hastscript';
 import { symbol as d3Symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTimes, symbolTriangle, symbolWye, type SymbolType } from 'd3-shape';
 import type { Study } from '../study/model.ts';
 import type { Excerpt } from '../study/schemas/excerpt.ts';
 import { rect } from './marks/rect.ts';
-import { excerptHref } from './urls.ts';
 import { ruleY } from './marks/rule.ts';
 import { swatches, layoutSwatches, type SwatchItem } from './marks/swatches.ts';
 import { symbol } from './marks/symbol.ts';
 import { text } from './marks/text.ts';
 import { dimensions as makeDimensions, plot } from './plot.ts';
 import { identity, rows } from './scales.ts';
-import { phaseLabel, sequenceSteps, type CellValue, type SegmentStep, type Step, type StepCell } from './sequence.ts';
-import type { StepCategory, StepColumn, StepTable } from '../study/schemas/steps.ts';
-import { textWidth, wrap, charWidth } from './text-layout.ts';
+import { phaseLabel, sequenceSteps, type CellValue, type SegmentStep, type Step } from './sequence.ts';
+import type { StepCategory } from '../study/schemas/steps.ts';
+import { bandName, chartColumns, defaults, layoutRows, lower, markCell, markerWidth, shadingOf, textCells, type RowLayout, type Shading, type TextLine } from './step-sequence-layout.ts';
+import { dataTableOf, describe, unplacedNote } from './step-sequence-table.ts';
 import type { ChartResult } from './types.ts';
 import { workNoun } from '../study/words.ts';
 
@@ -35,17 +37,6 @@ export interface StepSequenceOptions {
   id?: string;
 }
 
-/** Sizes in viewBox units (14-unit text in a 400-unit viewBox stays ≥ 11 px on a 320 px column). */
-export const defaults = {
-  width: 400,
-  fontSize: 14,
-  lineHeight: 17,
-  rowPadding: 6,
-  eventHeight: 28,
-  phaseHeight: 30,
-  columns: { number: 18, label: 24, marks: 124, markStep: 15, band: 250, bandWidth: 9, text: 265 },
-  colours: { dark: '#3f5f7f', hatchBackground: '#ffffff', hatchInk: '#3f5f7f', zebra: '#f2f3f5', muted: '#5b6169' },
-} as const;
 
 const shapes: Record<NonNullable<StepCategory['shape']>, SymbolType> = {
   circle: symbolCircle,
@@ -59,106 +50,6 @@ const shapes: Record<NonNullable<StepCategory['shape']>, SymbolType> = {
 };
 /** Shapes drawn as lines, so stroked rather than filled. */
 const strokedShapes = new Set(['times']);
-
-type Shading = 'solid' | 'hatched' | 'sparse';
-
-/** The columns the chart draws: the first "marks" column as marks, the others as text beside an optional band. */
-function chartColumns(table: StepTable): { marks: StepColumn | undefined; text: StepColumn[] } {
-  const marks = table.columns.find((column) => column.display === 'marks');
-  return { marks, text: table.columns.filter((column) => column !== marks) };
-}
-
-function shadingOf(value: CellValue): Shading {
-  return value.category?.shading ?? 'solid';
-}
-
-function bandName(column: StepColumn, value: CellValue): string {
-  return value.category?.label ?? column.otherLabel ?? column.legend ?? column.heading;
-}
-
-/** Characters that fit in a width at the chart's font size. */
-function fits(width: number): number {
-  return Math.max(4, Math.floor(width / (charWidth * defaults.fontSize)));
-}
-
-interface TextLine {
-  text: string;
-  /** Index of the cell among the text columns, and of the value within it. */
-  cell: number;
-  value: number;
-}
-
-interface RowLayout {
-  key: string;
-  kind: 'phase' | 'step' | 'event';
-  step: Step | undefined;
-  phase: string | undefined;
-  height: number;
-  labelLines: string[];
-  noteLines: string[];
-  textLines: TextLine[];
-  /** Excerpt markers, as lines of excerpts. */
-  excerptLines: Excerpt[][];
-}
-
-function markCell(step: SegmentStep, marks: StepColumn | undefined): StepCell | undefined {
-  return marks === undefined ? undefined : step.cells.find((cell) => cell.column === marks);
-}
-
-function textCells(step: SegmentStep, marks: StepColumn | undefined): StepCell[] {
-  return step.cells.filter((cell) => cell.column !== marks);
-}
-
-function cellLines(cell: StepCell, index: number, chars: number): TextLine[] {
-  if (cell.continued && !cell.unresolved) return [{ text: `↑ ${cell.printed[0] ?? ''}`, cell: index, value: 0 }];
-  return cell.values.flatMap((value, v) => wrap(value.text, chars).map((line) => ({ text: line, cell: index, value: v })));
-}
-
-function layoutRows(steps: Step[], marks: StepColumn | undefined): RowLayout[] {
-  const { columns: c, width, lineHeight, rowPadding, eventHeight, phaseHeight, fontSize } = defaults;
-  const labelChars = fits(c.marks - c.label - 4);
-  const noteChars = fits(c.band - c.marks - 6);
-  const textWidthAvailable = width - c.text;
-  const textChars = fits(textWidthAvailable);
-  const layout: RowLayout[] = [];
-  for (const step of steps) {
-    if (step.phaseStart) layout.push({ key: `phase-${step.phase ?? ''}`, kind: 'phase', step: undefined, phase: step.phase, height: phaseHeight, labelLines: [], noteLines: [], textLines: [], excerptLines: [] });
-    if (step.kind === 'event') {
-      const excerptLines = excerptRows(step.excerpts, textWidthAvailable, fontSize);
-      layout.push({ key: step.id, kind: 'event', step, phase: step.phase, height: eventHeight + excerptLines.length * lineHeight, labelLines: [step.label], noteLines: [], textLines: [], excerptLines });
-      continue;
-    }
-    const labelLines = wrap(step.label, labelChars);
-    const notes = markCell(step, marks)?.uncategorised ?? [];
-    const categories = markCell(step, marks)?.categories ?? [];
-    const noteLines = notes.flatMap((note) => (notes.length > 1 ? wrap(`• ${note}`, noteChars) : wrap(note, noteChars)));
-    const textLines = textCells(step, marks).flatMap((cell, index) => cellLines(cell, index, textChars));
-    const excerptLines = excerptRows(step.excerpts, textWidthAvailable, fontSize);
-    const lines = Math.max(1, labelLines.length, (categories.length > 0 ? 1 : 0) + noteLines.length, textLines.length + excerptLines.length);
-    layout.push({ key: step.id, kind: 'step', step, phase: step.phase, height: lines * lineHeight + 2 * rowPadding, labelLines, noteLines, textLines, excerptLines });
-  }
-  return layout;
-}
-
-/** Width of one excerpt marker: a dot and its first code. */
-function markerWidth(excerpt: Excerpt, fontSize: number): number {
-  return 14 + textWidth(excerpt.codes[0] ?? '', fontSize) + 8;
-}
-
-function excerptRows(excerpts: Excerpt[], width: number, fontSize: number): Excerpt[][] {
-  const lines: Excerpt[][] = [];
-  let used = Infinity;
-  for (const excerpt of excerpts) {
-    const w = markerWidth(excerpt, fontSize);
-    if (used + w > width) {
-      lines.push([]);
-      used = 0;
-    }
-    lines.at(-1)!.push(excerpt);
-    used += w;
-  }
-  return lines;
-}
 
 function patterns(id: string): Element[] {
   const c = defaults.colours;
@@ -176,10 +67,6 @@ function bandFill(id: string, shading: Shading): string {
 
 function bandClass(shading: Shading): string {
   return shading === 'solid' ? 'cb-shade-dark' : shading === 'hatched' ? 'cb-shade-hatched' : 'cb-shade-sparse';
-}
-
-function lower(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** A sentence describing a step, for tooltips and the description. */
@@ -450,81 +337,4 @@ export function stepSequence(study: Study, sessionNumber: number, options: StepS
     description,
     notes: unplaced.length > 0 ? [unplacedNote(unplaced.length, words)] : [],
   };
-}
-
-interface Words {
-  unit: string;
-  work: string;
-}
-
-function unplacedNote(count: number, words: Words): string {
-  return `${count} excerpt${count === 1 ? '' : 's'} from this ${words.unit} ${count === 1 ? 'is' : 'are'} not placed on a step by the ${words.work}, so ${count === 1 ? 'it is' : 'they are'} not drawn on the timeline.`;
-}
-
-function describe(declared: StepTable, unitTitle: string, steps: Step[], unplaced: Excerpt[], words: Words): string {
-  const stepCount = steps.filter((step) => step.kind === 'step').length;
-  const events = steps.filter((step) => step.kind === 'event');
-  const placed = steps.reduce((sum, step) => sum + step.excerpts.length, 0);
-  const { marks, text: textColumns } = chartColumns(declared);
-  const parts = [`names its ${lower(declared.labelName ?? declared.labelHeading)}`];
-  if (marks) parts.push(`marks the ${lower(marks.legend ?? marks.heading)} with a shape each and lists other ${lower(marks.heading)} as notes`);
-  for (const column of textColumns) {
-    parts.push(column.display === 'band' ? `shows the ${lower(column.heading)} beside a band that tells ${[column.otherLabel, ...column.categories.map((category) => category.label)].filter(Boolean).map((label) => lower(label!)).join(' from ')} apart` : `lists the ${lower(column.heading)}`);
-  }
-  return [
-    `The ${stepCount} step${stepCount === 1 ? '' : 's'} of ${unitTitle} in the order the ${words.work} gives them, from top to bottom; the table gives no durations, so rows show order only.`,
-    `Each row ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}.`,
-    events.length > 0 ? `Events between steps: ${events.map((event) => event.label).join('; ')}.` : '',
-    `${placed} excerpt${placed === 1 ? ' is' : 's are'} placed on a step.`,
-    unplaced.length > 0 ? unplacedNote(unplaced.length, words) : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-function excerptLinks(excerpts: Excerpt[], base: string): ElementContent[] {
-  if (excerpts.length === 0) return [];
-  return [h('ul', { className: ['cb-plain-list'] }, excerpts.map((excerpt) => h('li', [h('a', { href: excerptHref(base, excerpt.id), dataCode: excerpt.codes[0] }, excerpt.title), ` (${excerpt.codes.join(', ')})`])))];
-}
-
-function cellContent(cell: StepCell): ElementContent[] {
-  if (cell.column.display === 'marks') {
-    const parts: ElementContent[] = [
-      ...(cell.categories.length > 0 ? [{ type: 'text' as const, value: cell.categories.map((category) => category.label).join(', ') }] : []),
-      ...(cell.uncategorised.length > 0 ? [...(cell.categories.length > 0 ? [h('br')] : []), h('em', cell.uncategorised.join('; '))] : []),
-    ];
-    return parts.length > 0 ? parts : [{ type: 'text', value: '—' }];
-  }
-  if (cell.values.length === 0) return [{ type: 'text', value: '(none printed)' }];
-  return [{ type: 'text', value: `${cell.values.map((value) => value.text).join('; ')}${cell.continued && !cell.unresolved ? ' (as above)' : ''}` }];
-}
-
-function dataTableOf(declared: StepTable, unitTitle: string, steps: Step[], unplaced: Excerpt[], base: string, words: Words): Element {
-  const width = declared.columns.length + 3;
-  const groups: Element[] = [];
-  let body: ElementContent[] = [];
-  const flush = () => {
-    if (body.length > 0) groups.push(h('tbody', body));
-    body = [];
-  };
-  for (const step of steps) {
-    if (step.phaseStart) {
-      flush();
-      body.push(h('tr', { className: ['cb-phase-row'] }, [h('th', { scope: 'rowgroup', colSpan: width }, phaseLabel(declared, step.phase))]));
-    }
-    if (step.kind === 'event') {
-      body.push(h('tr', { className: ['cb-event-row'], dataStep: step.id }, [h('th', { scope: 'row' }, '—'), h('td', { colSpan: width - 2 }, h('em', step.label)), h('td', excerptLinks(step.excerpts, base))]));
-      continue;
-    }
-    body.push(h('tr', { dataStep: step.id }, [h('th', { scope: 'row' }, String(step.number)), h('td', step.label), ...step.cells.map((cell) => h('td', cellContent(cell))), h('td', excerptLinks(step.excerpts, base))]));
-  }
-  flush();
-  const headings = declared.columns.map((column) => (column.display === 'marks' && column.legend ? `${column.legend} and ${lower(column.heading)}` : column.heading));
-  const captionParts = declared.columns.map((column) => (column.display === 'marks' ? `${lower(column.legend ?? column.heading)}, other ${lower(column.heading)} (in italics)` : lower(column.heading)));
-  return h('table', { className: ['cb-data-table'] }, [
-    h('caption', `${declared.title} of ${unitTitle}: ${[...captionParts, 'placed excerpts'].join(', ').replace(/, ([^,]*)$/, ' and $1')}, step by step`),
-    h('thead', h('tr', ['Step', declared.labelName ?? declared.labelHeading, ...headings, 'Excerpts placed here'].map((column) => h('th', { scope: 'col' }, column)))),
-    ...groups,
-    ...(unplaced.length > 0 ? [h('tfoot', h('tr', [h('th', { scope: 'row' }, 'Not placed'), h('td', { colSpan: width - 2 }, unplacedNote(unplaced.length, words)), h('td', excerptLinks(unplaced, base))]))] : []),
-  ]);
 }
