@@ -10,6 +10,7 @@ import { countProblems, formatReport, report } from '../study/diagnostics.ts';
 import { studyDir } from '../study/load.ts';
 import { readExcerptCsv } from '../interchange/csv.ts';
 import { readSpeakers } from '../interchange/speakers.ts';
+import { readExistingStudy } from '../interchange/existing.ts';
 import { applyChanges, describeChanges, stageAndValidate } from '../interchange/stage.ts';
 
 const args = process.argv.slice(2);
@@ -25,7 +26,15 @@ const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) =
 });
 const dir = studyDir();
 const file = new VFile({ path, value: text });
-const { rows, problems } = readExcerptCsv(text, await readSpeakers(dir));
+const { rows, problems, absent } = readExcerptCsv(text, await readSpeakers(dir));
+// A sheet without the "not loud" column (written before it existed) leaves each excerpt's list as its file has it.
+if (absent?.includes('notLoud')) {
+  const { excerpts } = await readExistingStudy(dir);
+  for (const row of rows) {
+    const notLoud = excerpts.get(String(row.excerpt.id))?.notLoud;
+    if (notLoud !== undefined) row.excerpt.notLoud = notLoud;
+  }
+}
 for (const problem of problems) report(file, problem);
 if (countProblems([file]).errors > 0) {
   console.error(formatReport([file]));

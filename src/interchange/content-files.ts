@@ -27,6 +27,7 @@ export function excerptRecord(excerpt: Excerpt, schemaRef: string | undefined): 
     ...(excerpt.step === undefined ? {} : { step: excerpt.step }),
     source: excerpt.source,
     lines: excerpt.lines.map(lineRecord),
+    ...(excerpt.notLoud === undefined ? {} : { notLoud: excerpt.notLoud }),
     codes: excerpt.codes,
     ...(excerpt.leadIn === undefined ? {} : { leadIn: excerpt.leadIn }),
     interpretation: excerpt.interpretation,

@@ -28,7 +28,14 @@ export const csvColumns = [
   { key: 'page', header: 'article page' },
   { key: 'order', header: 'article order' },
   { key: 'notes', header: 'notes' },
+  { key: 'notLoud', header: 'not loud' },
 ] as const;
+
+/**
+ * Columns a sheet may lack: one written by an earlier Casebook has no "not loud". Where it
+ * is absent the import leaves each excerpt's value as its file has it (import-csv.ts).
+ */
+export const optionalCsvColumns: ReadonlySet<CsvColumnKey> = new Set(['notLoud']);
 
 export type CsvColumnKey = (typeof csvColumns)[number]['key'];
 
@@ -54,6 +61,7 @@ export function excerptsToCsv(excerpts: readonly Excerpt[], speakers: readonly S
       page: excerpt.article?.page === undefined ? '' : String(excerpt.article.page),
       order: excerpt.article?.order === undefined ? '' : String(excerpt.article.order),
       notes: excerpt.notes.map(escapeEntry).join('\n'),
+      notLoud: (excerpt.notLoud ?? []).join('; '),
     };
     return csvColumns.map((column) => neutraliseFormula(cells[column.key]));
   });
@@ -87,6 +95,8 @@ export interface CsvRow {
 export interface CsvReadResult {
   rows: CsvRow[];
   problems: CsvProblem[];
+  /** Optional columns the sheet does not have. */
+  absent?: CsvColumnKey[];
 }
 
 /** Reads the spreadsheet (with or without a BOM, CRLF or LF) into excerpt-shaped rows. */
@@ -107,7 +117,7 @@ export function readExcerptCsv(text: string, speakers: readonly Speaker[]): CsvR
         problems.push({ reason: `Unknown column "${name.trim()}" is ignored`, rule: 'csv-unknown-column', severity: 'warning', place: { line: 1, column: index + 1 }, fix: `Remove the column, or rename it to one of: ${csvColumns.map((c) => c.header).join(', ')}.` });
       }
     });
-    const missing = csvColumns.filter((column) => !indexOf.has(column.key));
+    const missing = csvColumns.filter((column) => !indexOf.has(column.key) && !optionalCsvColumns.has(column.key));
     if (missing.length === 0) return;
     complete = false;
     problems.push({
@@ -147,11 +157,12 @@ export function readExcerptCsv(text: string, speakers: readonly Speaker[]): CsvR
   }
   if (header === undefined) readHeader([]);
   if (!complete) return { rows: [], problems };
-  return { rows, problems };
+  const absent = [...optionalCsvColumns].filter((key) => !indexOf.has(key));
+  return { rows, problems, absent };
 }
 
 function readRow(record: string[], row: number, indexOf: Map<CsvColumnKey, number>, speakers: readonly Speaker[]): CsvRow {
-  const cell = (key: CsvColumnKey) => restoreFormula(record[indexOf.get(key)!] ?? '');
+  const cell = (key: CsvColumnKey) => (indexOf.has(key) ? restoreFormula(record[indexOf.get(key)!] ?? '') : '');
   const lines = readLines(cell('lines'), speakers);
   const notes = readLines(cell('notes'), []);
   const page = numberOrText(cell('page'));
@@ -170,6 +181,8 @@ function readRow(record: string[], row: number, indexOf: Map<CsvColumnKey, numbe
     ...optional('article', placementRecord(cell('section'), page, numberOrText(cell('order')))),
     notes: notes.map((located) => unescapeEntry(located.entry)),
   };
+  const notLoud = cell('notLoud').split(/[;,\r\n]/).map((word) => word.trim()).filter((word) => word !== '');
+  if (notLoud.length > 0) excerpt.notLoud = notLoud;
   return { row, excerpt, locate: locator(row, indexOf, lines.map((located) => located.row), notes.map((located) => located.row)) };
 }
 

@@ -108,6 +108,24 @@ describe('npm run export:csv / import:csv', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it('keeps an excerpt\'s "notLoud" through an untouched export, and through a sheet written before the column existed', async () => {
+    const { dir, csv } = await exported();
+    const path = join(dir, 'excerpts', 'oars-first.json');
+    const excerpt = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    await writeFile(path, `${JSON.stringify({ ...excerpt, notLoud: ['GPS'] }, null, 2)}\n`);
+    expect(runCli('export-csv', [csv], { STUDY_DIR: dir }).status).toBe(0);
+    const before = await snapshot(dir);
+    const [header, ...rows] = parse((await readFile(csv, 'utf8')).replace(/^\uFEFF/, '')) as string[][];
+    expect(rows.find((row) => row[0] === 'oars-first')![header!.indexOf('not loud')]).toBe('GPS');
+    const untouched = runCli('import-csv', [csv], { STUDY_DIR: dir });
+    expect(untouched.stdout, untouched.output).toContain('no content file changed');
+    const column = header!.indexOf('not loud');
+    await writeFile(csv, stringify([header!, ...rows].map((row) => row.filter((_, index) => index !== column)), { record_delimiter: '\r\n' }));
+    const older = runCli('import-csv', [csv], { STUDY_DIR: dir });
+    expect(older.stdout, older.output).toContain('no content file changed');
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
   it('a sheet wrong in every row lists the first 200 problems and counts the rest in one message, writing nothing', async () => {
     const { dir, csv, text } = await exported();
     const before = await snapshot(dir);

@@ -114,7 +114,7 @@ describe('excerpts as CSV', () => {
   it('is Excel-friendly: BOM, CRLF rows, line breaks only inside quoted cells', () => {
     const [sample] = fc.sample(excerpt, { numRuns: 1, seed: 7 });
     const csv = excerptsToCsv([{ ...sample!, lines: [{ kind: 'turn', speaker: 'client', text: 'a' }, { kind: 'turn', text: 'b' }] }], speakers);
-    expect(csv.startsWith('\uFEFFid,title,session,step,source,lines,codes,lead-in,interpretation,article section,article page,article order,notes\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFid,title,session,step,source,lines,codes,lead-in,interpretation,article section,article page,article order,notes,not loud\r\n')).toBe(true);
     expect(csv).toContain('"Client: a\nb"');
   });
 

@@ -97,6 +97,8 @@ export function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: Po
       ...(step !== undefined ? { step } : !fromCasebook && basis?.step !== undefined ? { step: basis.step } : {}),
       ...(sourceKind !== undefined ? { source: sourceKind } : {}),
       lines,
+      // A project does not carry the acronyms that are not loud talk: the replaced excerpt's stay.
+      ...(basis?.notLoud !== undefined ? { notLoud: basis.notLoud } : {}),
       codes,
       ...(leadIn !== undefined && leadIn.trim() !== '' ? { leadIn } : {}),
       ...(interpretation !== undefined && interpretation.trim() !== '' ? { interpretation } : {}),
