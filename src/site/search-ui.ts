@@ -9,53 +9,11 @@
  * be bookmarked, shared or reached from a link.
  */
 
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-}
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  sub_results?: PagefindSubResult[];
-}
-
-interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResultData> }[];
-  filters: Record<string, Record<string, number>>;
-}
+import { element, resultItem, type Pagefind, type PagefindSearch } from './search-results.ts';
 
 type FilterSelection = Record<string, string[]>;
 
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  debouncedSearch(term: string | null, options: { filters: Record<string, { any: string[] }> }, wait: number): Promise<PagefindSearch | null>;
-}
-
 const resultsPerPage = 20;
-
-/** The text of a Pagefind excerpt, with its `<mark>`s kept and nothing else of its markup. */
-export function excerptNodes(excerpt: string, doc: Document): Node[] {
-  const parsed = new DOMParser().parseFromString(excerpt, 'text/html');
-  return [...parsed.body.childNodes].map((node) => {
-    if (node.nodeName === 'MARK') {
-      const mark = doc.createElement('mark');
-      mark.textContent = node.textContent;
-      return mark;
-    }
-    return doc.createTextNode(node.textContent ?? '');
-  });
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), properties);
-  node.append(...children);
-  return node;
-}
 
 function readAddress(filterNames: string[]): { term: string; selection: FilterSelection } {
   const params = new URL(window.location.href).searchParams;
@@ -122,24 +80,6 @@ function filterPanel(
       for (const [name, entries] of boxes) for (const entry of entries) entry.count.textContent = `(${counts[name]?.[entry.input.value] ?? 0})`;
     },
   };
-}
-
-function resultItem(data: PagefindResultData): HTMLLIElement {
-  const item = element('li', { className: 'search-result' });
-  if (data.meta.kind) item.append(element('span', { className: 'search-result__kind' }, data.meta.kind));
-  item.append(element('a', { className: 'search-result__link', href: data.url }, data.meta.title ?? data.url));
-  item.append(element('p', { className: 'search-result__excerpt' }, ...excerptNodes(data.excerpt, document)));
-  const subResults = (data.sub_results ?? []).filter((sub) => sub.url !== data.url).slice(0, 3);
-  if (subResults.length > 0) {
-    item.append(
-      element(
-        'ul',
-        { className: 'search-result__sections' },
-        ...subResults.map((sub) => element('li', {}, element('a', { href: sub.url }, sub.title), element('p', { className: 'search-result__excerpt' }, ...excerptNodes(sub.excerpt, document)))),
-      ),
-    );
-  }
-  return item;
 }
 
 export async function mountSearch(): Promise<void> {

@@ -44,4 +44,30 @@ describe('session phases chart in Chromium', () => {
     await expect(table.isVisible()).resolves.toBe(true);
     await page.close();
   });
+
+  it('prints each table once, every chart within a page, and no address after the edition’s own links', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}sessions/1/`);
+    await page.emulateMedia({ media: 'print' });
+    // The step chart's data table repeats the unit's step table, which the page prints anyway.
+    await expect(page.locator('.cb-chart--sequence .cb-chart__data table').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#sequence-table-caption').isVisible()).resolves.toBe(true);
+    // An A4 page less its margins is about 1,000 CSS px tall; the step chart was 1,700.
+    const heights = await page.locator('.cb-chart__svg > svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(0);
+    for (const height of heights) expect(height).toBeLessThanOrEqual(225 * (96 / 25.4) + 1);
+    await page.goto(`${site.server.url}chapters/results/`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.cb-chart--process .cb-chart__data').isVisible()).resolves.toBe(false);
+    const printedAddresses = () =>
+      page.evaluate(() => [...document.querySelectorAll('main a[href]')].map((link) => ({ href: link.getAttribute('href')!, after: getComputedStyle(link, '::after').content })).filter((link) => link.after.includes(link.href)).map((link) => link.href));
+    const printed = await printedAddresses();
+    // The reporting checklist cites its source by DOI: another site's address still prints.
+    await page.goto(`${site.server.url}appendices/reporting-checklist/`);
+    await page.emulateMedia({ media: 'print' });
+    printed.push(...(await printedAddresses()));
+    expect(printed.some((href) => href.startsWith('https://doi.org/'))).toBe(true);
+    expect(printed.filter((href) => !href.startsWith('http'))).toEqual([]);
+    await page.close();
+  });
 });

@@ -11,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBuiltSite } from '../helpers/browser.ts';
 import { cspViolations, watchCsp } from '../helpers/csp.ts';
 import { serveStatic } from '../helpers/serve.ts';
-import { searchGateProblems } from './search-gate.ts';
+import { searchDialogProblems, searchGateProblems } from './search-gate.ts';
 import { overflowing, watch } from './page-gate.ts';
 import { hostileFixture } from './hostile/fixture.ts';
 import { hostileStudyDir } from './hostile/write-fixture.ts';
@@ -122,6 +122,15 @@ describe('the hostile fixture study', () => {
       await context.close();
     }
   }, 600_000);
+
+  it("draws the header search dialog's results as text", async () => {
+    const context = await site.browser.newContext();
+    try {
+      expect(await searchDialogProblems(context, site.server.url, 'excerpts/script-tags/', hostileQueries)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
 
   it('has a search gate that fails when a filter label is drawn as markup', async () => {
     // The built search page, with one more same-origin script that draws each filter value

@@ -76,3 +76,38 @@ export async function searchGateProblems(context: BrowserContext, siteUrl: strin
   }
   return problems;
 }
+
+/**
+ * The header's search dialog on the page at `route` under the same watch: each query typed
+ * into it, its results drawn, then checked for injected markup, script and CSP violations.
+ */
+export async function searchDialogProblems(context: BrowserContext, siteUrl: string, route: string, queries: readonly string[]): Promise<string[]> {
+  await watchCsp(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('dialog', (dialog) => {
+    problems.push(`a dialog opened: ${dialog.type()} ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  try {
+    await page.goto(new URL(route, siteUrl).href, { waitUntil: 'load' });
+    await page.keyboard.press('Control+K');
+    const input = page.getByRole('dialog', { name: 'Search this edition' }).getByRole('searchbox');
+    for (const query of queries) {
+      await input.fill(query);
+      await page.waitForFunction((typed) => {
+        const dialog = document.querySelector<HTMLElement>('dialog.search-dialog');
+        return dialog?.dataset.state === 'failed' || (dialog?.dataset.state === 'ready' && dialog.querySelector('input')?.value === typed);
+      }, query);
+      const step = `${route} search dialog, ${JSON.stringify(query)}`;
+      if ((await page.locator('dialog.search-dialog').getAttribute('data-state')) === 'failed') problems.push(`${step}: search could not be loaded`);
+      if ((await page.locator('dialog.search-dialog .search-result').count()) === 0) problems.push(`${step}: no results, so the gate saw no hostile record`);
+      problems.push(...(await page.evaluate(injected)).map((found) => `${step}: ${found}`));
+      problems.push(...(await cspViolations(page, step)));
+    }
+  } finally {
+    await page.close();
+  }
+  return problems;
+}

@@ -109,6 +109,18 @@ describe('components', () => {
     ]);
   });
 
+  it('reports a figure reference no chart on the page has, a chart id given twice and a malformed id, each at its place', () => {
+    const body = 'As <FigureRef id="process" /> and <FigureRef id="procss" /> show, and <FigureRef id="other" />.\n\n<Chart name="theme-process" id="process" />\n\n<Chart name="theme-process" id="process" />\n\n<Chart name="theme-process" id="Big Chart" />';
+    expect(check(chapter(body))).toEqual([
+      'chapters/page.mdx:7:46  error  Unknown figure "procss": no <Chart> on this page has that id (figures are numbered per page)  [unknown-figure]',
+      'chapters/page.mdx:7:82  error  Unknown figure "other": no <Chart> on this page has that id (figures are numbered per page)  [unknown-figure]',
+      'chapters/page.mdx:11:29  error  Two charts on this page are named "process" (the other at line 9)  [duplicate-figure]',
+      'chapters/page.mdx:13:29  error  Wrong value for "id" on <Chart>: expected a figure name in quotes, found id="Big Chart"  [wrong-prop]',
+    ]);
+    // A reference to a figure on the page, before or after it, is fine.
+    expect(check(chapter('<FigureRef id="process" />\n\n<Chart name="theme-process" id="process" />\n\nAgain <FigureRef id="process" />.'))).toEqual([]);
+  });
+
   it('leaves imported components, HTML elements and computed values to the author, saying what it could not check', () => {
     expect(check(chapter('import Box from "./box.astro";\n\n<Box /> <abbr title="x">X</abbr> <ExcerptLink id={chosen} />'))).toEqual([
       'chapters/page.mdx:9:47  warning  <ExcerptLink id={…}> is computed, so it cannot be checked  [unchecked-prop]',

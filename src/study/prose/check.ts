@@ -238,8 +238,51 @@ function localNames(tree: Root): Set<string> {
   return names;
 }
 
+/** A figure's name: what `<Chart id>` gives and `<FigureRef id>` names. */
+export const figureIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Figures are numbered per page, so a `<FigureRef>` must name a `<Chart id>` on its own
+ * page (before or after it), and each id may be given once.
+ */
+function checkFigures(file: VFile, tree: Root, defined: Set<string>): void {
+  const figures = new Map<string, Element>();
+  const refs: { id: string; attribute: MdxJsxAttribute; element: Element }[] = [];
+  const idOf = (element: Element) => {
+    const attribute = element.attributes.find((candidate): candidate is MdxJsxAttribute => candidate.type === 'mdxJsxAttribute' && candidate.name === 'id');
+    const literal = attribute ? literalOf(attribute) : undefined;
+    return attribute && typeof literal?.value === 'string' && figureIdPattern.test(literal.value) ? { id: literal.value, attribute } : undefined;
+  };
+  const visit = (node: Root | RootContent) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node.name === 'Chart' || node.name === 'FigureRef') && !defined.has(node.name)) {
+      const found = idOf(node);
+      if (found && node.name === 'Chart') {
+        const earlier = figures.get(found.id);
+        if (earlier) {
+          report(file, {
+            reason: `Two charts on this page are named "${found.id}"${earlier.position ? ` (the other at line ${earlier.position.start.line})` : ''}`,
+            rule: 'duplicate-figure',
+            severity: 'error',
+            place: placeOfNode(found.attribute) ?? placeOfNode(node),
+            fix: 'Give each <Chart> on a page its own id.',
+          });
+        } else figures.set(found.id, node);
+      }
+      if (found && node.name === 'FigureRef') refs.push({ ...found, element: node });
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  for (const ref of refs) {
+    if (figures.has(ref.id)) continue;
+    const known = [...figures.keys()];
+    unknown(file, placeOfNode(ref.attribute) ?? placeOfNode(ref.element), 'figure', ref.id, known.length === 0 ? 'no <Chart> on this page has an id' : 'no <Chart> on this page has that id (figures are numbered per page)', 'unknown-figure', known);
+  }
+}
+
 function checkComponents(file: VFile, tree: Root, targets: ProseTargets | undefined): void {
   const defined = localNames(tree);
+  checkFigures(file, tree, defined);
   const known = Object.keys(mdxComponentSpecs);
   const visit = (node: Root | RootContent) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
@@ -348,6 +391,8 @@ const kindWords: Record<PropKind, string> = {
   code: 'a code in quotes',
   unit: 'a number in braces',
   chart: 'a chart name in quotes',
+  'figure-id': 'a figure name in quotes',
+  figure: 'a figure name in quotes',
   teaching: 'a teaching page name in quotes',
   path: 'a site path in quotes',
   text: 'text in quotes',
@@ -398,6 +443,10 @@ function checkValue(file: VFile, place: Place | undefined, component: string, pr
     report(file, { reason: `<SiteLink path="${value}"> must be a path inside the site, without a leading slash`, rule: 'wrong-prop', severity: 'error', place, fix: `Write path="${value.replace(/^\/+/, '')}" for a page of this site, or use a Markdown link [text](https://…) for another site.` });
     return;
   }
+  if ((spec.kind === 'figure-id' || spec.kind === 'figure') && !figureIdPattern.test(value)) {
+    wrong(`${prop}="${value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'phases'}": lower-case letters, digits and hyphens`);
+    return;
+  }
   if (!targets) return;
   switch (spec.kind) {
     case 'excerpt':
@@ -417,6 +466,7 @@ function checkValue(file: VFile, place: Place | undefined, component: string, pr
     case 'chart':
       if (!targets.charts.includes(value)) unknown(file, place, 'chart', value, 'this study cannot draw it', 'unknown-chart', targets.charts);
       return;
+    // A figure reference is checked against the page's own figures (checkFigures).
     case 'teaching':
       if (!targets.teaching.includes(value)) unknown(file, place, 'teaching page', value, `there is no teaching/${value}.mdx`, 'unknown-teaching-page', targets.teaching);
       return;

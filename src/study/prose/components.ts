@@ -13,6 +13,8 @@ export type PropKind =
   | 'code' // a theme or subtheme code, e.g. "2.1"
   | 'unit' // a session (or interview, call…) number, written {3}
   | 'chart' // a chart name
+  | 'figure-id' // a name given to a figure on its page, e.g. "phases"
+  | 'figure' // the name of a figure on the same page
   | 'teaching' // a teaching page's file name without .mdx
   | 'path' // a path inside the site, e.g. "glossary/"
   | 'text'
@@ -79,11 +81,17 @@ export const mdxComponentSpecs = {
   },
   Chart: {
     doc: 'Embeds a chart drawn from the study’s data, so prose never repeats its numbers.',
-    example: '<Chart name="theme-session-matrix" />',
+    example: '<Chart name="theme-session-matrix" id="matrix" />',
     props: {
       name: { kind: 'chart', required: true, doc: 'Which chart (see Charts below); the names available depend on what the study declares.' },
       session: { kind: 'unit', doc: 'A session number, written {3}: required by the step-sequence chart, and highlights that session in the phases chart.' },
+      id: { kind: 'figure-id', doc: 'A name for the figure (lower-case letters, digits and hyphens), unique on the page, so that `<FigureRef id="…" />` can refer to it. Every chart is a numbered figure with a caption ("Figure 2. …"), numbered in the order of the page.' },
     },
+  },
+  FigureRef: {
+    doc: 'Refers to a chart on the same page by its id: prints "Figure n" with the number the figure has on the page, as a link to it.',
+    example: '<FigureRef id="matrix" />',
+    props: { id: { kind: 'figure', required: true, doc: 'The id given to a `<Chart>` on the same page.' } },
   },
   Analysis: {
     doc: 'A disclosure holding the analysis of a teaching case, closed until the reader opens it.',

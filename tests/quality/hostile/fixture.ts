@@ -221,6 +221,24 @@ export function hostileFixture(): Map<string, string> {
     ],
   });
 
+  // The study answers SRQR, the checklist a study may choose instead of COREQ: all 21
+  // items, every status, each answer, place in the work and link label hostile.
+  const statuses = ['reported', 'partly', 'not-reported', 'not-applicable'] as const;
+  json('reporting.json', {
+    $schema: schemaRef(4, 'reporting'),
+    checklist: 'srqr',
+    items: Array.from({ length: 21 }, (_, index) => {
+      const status = statuses[index % statuses.length]!;
+      return {
+        item: index + 1,
+        status,
+        ...(status === 'not-reported' ? {} : { answer: index === 0 ? hostileParagraph('Answer 1') : hostileLabel(`Answer ${index + 1}`) }),
+        ...(status === 'not-applicable' ? {} : { inWork: hostileLabel('Methods') }),
+        where: status === 'reported' || status === 'partly' ? [{ path: 'chapters/findings/', label: hostileLabel('Findings') }, { path: 'chapters/findings/#excerpts', label: hostileLabel('Findings › Excerpts') }] : [],
+      };
+    }),
+  });
+
   // Chapters are authored MDX (code), so only their front matter carries hostile data; the
   // body embeds every excerpt so excerpt rendering inside prose is exercised too.
   const frontMatter = { title: hostileLabel('Chapter'), description: hostileParagraph('Chapter description') };
