@@ -2,6 +2,9 @@
  * Link previews for the edition's own cross-references (excerpt, theme, unit links) in
  * Chromium: shown on keyboard focus and hover with and without JavaScript, inside a phone's
  * viewport, hidden by Escape without moving focus, and built from the study's records.
+ * Citations and glossary terms in a chapter are sidenotes on a wide screen: the full
+ * reference or definition in the margin beside its line, never over the text, another
+ * note or the page's contents; on a phone they stay previews.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -83,4 +86,48 @@ describe('previews of internal cross-references', () => {
       await page.context().close();
     });
   }
+});
+
+describe('sidenotes for citations and terms in a chapter', () => {
+  for (const width of [1280, 1600]) {
+    it(`stand in the margin beside their line at ${width} px, clear of the text, each other and the contents`, async () => {
+      const page = await open('chapters/introduction/', width, true);
+      const found = await page.evaluate(() => {
+        const box = (element: Element) => element.getBoundingClientRect();
+        const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        const notes = [...document.querySelectorAll('.chapter .preview__tip--cite, .chapter .preview__tip--term')];
+        const paragraphs = [...document.querySelectorAll('.chapter p')].map(box);
+        const contents = document.querySelector('.page-contents--margin');
+        const problems: string[] = [];
+        notes.forEach((note, index) => {
+          const rect = box(note);
+          if (rect.width === 0 || getComputedStyle(note).display === 'none') problems.push(`note ${index} is not shown`);
+          const line = box(note.parentElement!.querySelector('a')!);
+          if (Math.abs(rect.top - line.top) > 4 * 16 && !notes.slice(0, index).some((other) => Math.abs(box(other).bottom - rect.top) < 24)) problems.push(`note ${index} is ${Math.round(rect.top - line.top)} px from its line`);
+          const paragraph = note.closest('p');
+          if (paragraph && rect.left < box(paragraph).right) problems.push(`note ${index} is over its paragraph`);
+          if (paragraphs.some((other) => overlap(rect, other) && rect.left < other.right - 1)) problems.push(`note ${index} overlaps text`);
+          if (contents && getComputedStyle(contents).display !== 'none' && rect.right > box(contents).left) problems.push(`note ${index} reaches the contents`);
+          if (rect.right > document.documentElement.clientWidth) problems.push(`note ${index} runs off the screen`);
+          notes.slice(0, index).forEach((other, earlier) => {
+            if (overlap(rect, box(other))) problems.push(`notes ${earlier} and ${index} overlap`);
+          });
+        });
+        return { count: notes.length, problems };
+      });
+      expect(found.count).toBeGreaterThan(0);
+      expect(found.problems).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('stay previews on a phone: hidden until the link is focused', async () => {
+    const page = await open('chapters/introduction/', 360, true);
+    const link = page.locator('.chapter .preview:has(.preview__tip--cite) > a').first();
+    const tip = page.locator('.chapter .preview__tip--cite').first();
+    await expect(tip.isVisible()).resolves.toBe(false);
+    await link.focus();
+    await expect(tip.isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
 });
