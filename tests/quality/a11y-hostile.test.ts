@@ -1,4 +1,4 @@
-/** axe-core over every page of the hostile fixture study, light and dark (see axe-gate.ts). */
+/** Every page of the hostile fixture study in one browser sweep: axe in light and dark mode, CSP, errors, 360 px (see axe-gate.ts). */
 import { inject } from 'vitest';
 import { axeGate } from './axe-gate.ts';
 

@@ -2,7 +2,8 @@
  * The hostile fixture study in Chromium: every page of a study whose every text field is
  * an injection attempt. No script of the data's runs (a dialog trap, a `window.__pwned`
  * canary, no console errors), no markup is injected (the hostile strings are the text
- * of the page, and no element they describe exists), and at 360 px nothing overflows.
+ * of the page, and no element they describe exists). That every page fits 360 px is
+ * checked with axe in the every-page sweep (a11y-hostile.test.ts, axe-gate.ts).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { useBuiltSite } from '../helpers/browser.ts';
 import { cspViolations, watchCsp } from '../helpers/csp.ts';
 import { serveStatic } from '../helpers/serve.ts';
 import { searchDialogProblems, searchGateProblems } from './search-gate.ts';
-import { overflowing, watch } from './page-gate.ts';
+import { watch } from './page-gate.ts';
 import { hostileFixture } from './hostile/fixture.ts';
 import { hostileStudyDir } from './hostile/write-fixture.ts';
 import { literalMarkers } from './hostile/payloads.ts';
@@ -93,22 +94,6 @@ describe('the hostile fixture study', () => {
     } finally {
       await page.close();
     }
-  });
-
-  it('keeps every page within a 360 px wide screen', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    const overflows: string[] = [];
-    try {
-      for (const { route } of pages) {
-        await page.goto(new URL(route.slice(1), site.server.url).href);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 360) overflows.push(`${route}: ${width} px wide; sticking out: ${(await page.evaluate(overflowing)).join(', ')}`);
-      }
-    } finally {
-      await context.close();
-    }
-    expect(overflows).toEqual([]);
   });
 
   // Searches that between them return every hostile record: each hostile label and text holds these words.

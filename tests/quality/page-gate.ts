@@ -1,16 +1,14 @@
 /**
- * Browser checks every built study must pass on every page, whatever its data: at 360 px
- * nothing sticks out sideways, no page logs an error, fails a request or breaks the
- * Content-Security-Policy, and the search page finds what it should. The hostile fixture
- * applies them with its own injection checks (hostile.test.ts); other studies through
- * `pageGate`.
+ * Browser checks every built study must pass, whatever its data: the search page finds
+ * what it should and draws every filter without a problem (`pageGate`; the hostile fixture
+ * applies it with its own queries and injection checks in hostile.test.ts). Also the
+ * watchers the every-page sweep of axe-gate.ts uses: what a page logged, failed or opened
+ * (`watch`) and what sticks out sideways (`overflowing`).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../helpers/browser.ts';
-import { cspViolations, watchCsp } from '../helpers/csp.ts';
 import { searchGateProblems } from './search-gate.ts';
-import { readablePages } from './site.ts';
 
 /** What a page did while it loaded: dialogs it opened, errors it logged or threw. */
 export interface Incidents {
@@ -50,34 +48,13 @@ export function overflowing(): string[] {
 }
 
 /**
- * Every page of the site in `distDir` at 360 px: no sideways overflow, no error, failed
- * request or CSP violation; and `/search/` answers each of `queries` with results.
+ * `/search/` of the site in `distDir` answers each of `queries` with results and draws
+ * every filter value without a problem. (Every page at 360 px, its errors and its
+ * Content-Security-Policy: axe-gate.ts.)
  */
 export function pageGate(name: string, distDir: string, queries: readonly string[]): void {
-  describe(`every page of ${name} in a browser`, () => {
+  describe(`the search page of ${name}`, () => {
     const site = useBuiltSite(distDir);
-    const pages = readablePages(distDir);
-
-    it('fits a 360 px wide screen, logs no error and breaks no Content-Security-Policy', async () => {
-      const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
-      await watchCsp(context);
-      const page = await context.newPage();
-      const incidents = watch(page);
-      const problems: string[] = [];
-      try {
-        for (const { route } of pages) {
-          await page.goto(new URL(route.slice(1), site.server.url).href, { waitUntil: 'load' });
-          const width = await page.evaluate(() => document.documentElement.scrollWidth);
-          if (width > 360) problems.push(`${route}: ${width} px wide; sticking out: ${(await page.evaluate(overflowing)).join(', ')}`);
-          problems.push(...(await cspViolations(page, route)));
-        }
-      } finally {
-        await context.close();
-      }
-      expect(problems).toEqual([]);
-      expect(incidents).toEqual({ dialogs: [], errors: [] });
-    });
-
     it('finds results on /search/ and draws every filter without a problem', async () => {
       const context = await site.browser.newContext();
       try {
