@@ -81,25 +81,40 @@ function wrappedLines(page: Page): Promise<string[]> {
 const excerptPages = study.excerpts.map((excerpt) => `excerpts/${excerpt.id}/`);
 
 describe('layout', () => {
-  it('never wraps a transcript line at 1280 px, and lines every answering onset up with the onset it answers', async () => {
+  // One sweep of the excerpt pages (and a chapter) at 1280 px, each loaded once for both its
+  // layout and a copy of its transcript: loading costs more than either check.
+  it('never wraps a transcript line at 1280 px, lines every answering onset up with the onset it answers, and copies every excerpt of the bundled study as written: one line per line, label and talk together, symbols as typed', async () => {
     let pairs = 0;
-    for (const path of [...excerptPages, 'chapters/results/']) {
-      const page = await open('bundled', path, 1280);
-      expect(await wrappedLines(page), path).toEqual([]);
-      // A figure scrolls on a desktop screen only when its longest line is wider than the
-      // whole column it may take (beside a chapter's contents list), never because it was held to the measure.
-      const cramped = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('.ca-transcript')]
-          .filter((figure) => figure.scrollWidth > figure.clientWidth + 1)
-          .filter((figure) => figure.getBoundingClientRect().width < (figure.closest('.with-contents__body, main')?.getBoundingClientRect().width ?? 0) - 40)
-          .map((figure) => figure.closest('figure')?.id),
-      );
-      expect(cramped, path).toEqual([]);
-      if (path.startsWith('excerpts/')) expect(await page.evaluate(() => [...document.querySelectorAll('.ca-transcript')].filter((figure) => figure.scrollWidth > figure.clientWidth + 1).length), path).toBe(0);
-      for (const pair of await onsetPairs(page)) {
-        expect(pair.onset, path).toBeCloseTo(pair.answered, 0);
-        pairs++;
+    const page = await open('bundled', '', 1280);
+    try {
+      for (const path of [...excerptPages, 'chapters/results/']) {
+        await page.goto(`${servers.bundled!.url}${path}`);
+        expect(await wrappedLines(page), path).toEqual([]);
+        // A figure scrolls on a desktop screen only when its longest line is wider than the
+        // whole column it may take (beside a chapter's contents list), never because it was held to the measure.
+        const cramped = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.ca-transcript')]
+            .filter((figure) => figure.scrollWidth > figure.clientWidth + 1)
+            .filter((figure) => figure.getBoundingClientRect().width < (figure.closest('.with-contents__body, main')?.getBoundingClientRect().width ?? 0) - 40)
+            .map((figure) => figure.closest('figure')?.id),
+        );
+        expect(cramped, path).toEqual([]);
+        if (path.startsWith('excerpts/')) expect(await page.evaluate(() => [...document.querySelectorAll('.ca-transcript')].filter((figure) => figure.scrollWidth > figure.clientWidth + 1).length), path).toBe(0);
+        for (const pair of await onsetPairs(page)) {
+          expect(pair.onset, path).toBeCloseTo(pair.answered, 0);
+          pairs++;
+        }
+        const excerpt = study.excerpts.find((candidate) => path === `excerpts/${candidate.id}/`);
+        if (!excerpt) continue;
+        const { selected, clipboard } = await copyTranscript(page, 0);
+        expect(clipboard, excerpt.id).toBe(selected);
+        const expected = excerpt.lines.map((line) => {
+          const label = line.kind === 'turn' && line.speaker !== undefined ? `${study.participants.get(line.speaker)?.label ?? line.speaker}: ` : '';
+          return squeezed(label + line.text);
+        });
+        expect(selected.split('\n').map(squeezed), excerpt.id).toEqual(expected);
       }
+    } finally {
       await page.context().close();
     }
     expect(pairs).toBeGreaterThan(0);
@@ -169,20 +184,7 @@ describe('layout', () => {
 });
 
 describe('copying a real selection', () => {
-  it('gives every excerpt of the bundled study as written: one line per line, label and talk together, symbols as typed', async () => {
-    for (const excerpt of study.excerpts) {
-      const page = await open('bundled', `excerpts/${excerpt.id}/`, 1280);
-      const { selected, clipboard } = await copyTranscript(page, 0);
-      expect(clipboard, excerpt.id).toBe(selected);
-      const expected = excerpt.lines.map((line) => {
-        const label = line.kind === 'turn' && line.speaker !== undefined ? `${study.participants.get(line.speaker)?.label ?? line.speaker}: ` : '';
-        return squeezed(label + line.text);
-      });
-      expect(selected.split('\n').map(squeezed), excerpt.id).toEqual(expected);
-      await page.context().close();
-    }
-  });
-
+  // Every excerpt of the bundled study is copied in the layout sweep above.
   it('keeps the overlap columns in the copied text', async () => {
     const page = await open('bundled', 'excerpts/watch-this-space/', 1280);
     const { clipboard } = await copyTranscript(page, 0);
