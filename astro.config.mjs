@@ -17,7 +17,7 @@ const base = process.env.CASEBOOK_BASE ?? '/';
 function studyNotLoud() {
   try {
     const meta = JSON.parse(readFileSync(resolve(process.env.STUDY_DIR ?? 'content', 'study.json'), 'utf8'));
-    return Array.isArray(meta.notLoud) ? meta.notLoud.filter((/** @type {unknown} */ word) => typeof word === "string") : [];
+    return Array.isArray(meta.notLoud) ? meta.notLoud.filter((/** @type {unknown} */ word) => typeof word === 'string') : [];
   } catch {
     return [];
   }
@@ -46,7 +46,11 @@ export default defineConfig({
     // Astro 7 defaults to its native Markdown engine, which would skip our remark/rehype
     // plugins. SmartyPants is off because it rewrites quotes and dashes, which would
     // silently alter quoted participants' words and CA notation.
-    processor: unified({ remarkPlugins: [[(await import('./src/ca/remark-ca.ts')).default, { legend: false, notLoud: studyNotLoud() }]], rehypePlugins: [(await import('./src/site/rehype-table-scroll.ts')).default], smartypants: false }),
+    processor: unified({
+      remarkPlugins: [[(await import('./src/ca/remark-ca.ts')).default, { legend: false, notLoud: studyNotLoud() }]],
+      rehypePlugins: [(await import('./src/site/rehype-table-scroll.ts')).default],
+      smartypants: false,
+    }),
   },
   // Rendering several pages at once overlaps one page's file writes with the next page's
   // rendering: about a fifth faster on the 1,000-excerpt benchmark study; 8 was no better.

@@ -33,7 +33,9 @@ async function sheet(root: string, study: string, path: string, rows: number): P
   const [header, ...exported] = parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, '')) as string[][];
   const id = header!.indexOf('id');
   const order = header!.indexOf('article order');
-  const many = Array.from({ length: rows }, (_, n) => exported[n % exported.length]!.map((cell, index) => (index === id && n >= exported.length ? `row-${n + 1}` : index === order ? String(n + 1) : cell)));
+  const many = Array.from({ length: rows }, (_, n) =>
+    exported[n % exported.length]!.map((cell, index) => (index === id && n >= exported.length ? `row-${n + 1}` : index === order ? String(n + 1) : cell)),
+  );
   await writeFile(path, `\uFEFF${stringify([header!, ...many], { record_delimiter: '\r\n' })}`);
 }
 

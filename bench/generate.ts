@@ -120,7 +120,14 @@ export function generateStudy(scale: Scale, seed = 20_190_901): Map<string, unkn
     timing: {
       phases: [
         { id: 'opening', label: 'Opening', shading: 'light' },
-        { id: 'main', label: 'Main part', children: [{ id: 'talk', label: 'Talk', shading: 'dark' }, { id: 'silence', label: 'Silence', shading: 'hatched' }] },
+        {
+          id: 'main',
+          label: 'Main part',
+          children: [
+            { id: 'talk', label: 'Talk', shading: 'dark' },
+            { id: 'silence', label: 'Silence', shading: 'hatched' },
+          ],
+        },
         { id: 'closing', label: 'Closing', shading: 'light' },
       ],
       total: { id: 'total', label: 'Total' },
@@ -134,7 +141,15 @@ export function generateStudy(scale: Scale, seed = 20_190_901): Map<string, unkn
         { id: 'closing', label: 'Closing' },
       ],
       columns: [
-        { id: 'actions', heading: 'Actions', display: 'marks', categories: [{ id: 'first', label: 'First', values: ['First'], shape: 'circle' }, { id: 'second', label: 'Second', values: ['second'], shape: 'square' }] },
+        {
+          id: 'actions',
+          heading: 'Actions',
+          display: 'marks',
+          categories: [
+            { id: 'first', label: 'First', values: ['First'], shape: 'circle' },
+            { id: 'second', label: 'Second', values: ['second'], shape: 'square' },
+          ],
+        },
         { id: 'topics', heading: 'Topics', display: 'band', otherLabel: 'Talk', categories: [{ id: 'silence', label: 'Silence', values: ['Silence'], shading: 'hatched' }] },
       ],
     },
@@ -222,7 +237,13 @@ export function generateStudy(scale: Scale, seed = 20_190_901): Map<string, unkn
     references: [{ id: 'synthetic2024', number: 1, type: 'book', authors: [{ family: 'Benchmark', given: 'S' }], year: 2024, title: 'A Synthetic Reference', publisher: 'Nowhere Press' }],
   });
   files.set('glossary.json', { terms: [{ id: 'effleurage', term: 'Effleurage', definition: 'A synthetic definition.' }] });
-  files.set('procedure.json', { heading: 'Synthetic procedure', steps: [{ number: 1, text: 'Arrive.' }, { number: 2, text: 'Leave.' }] });
+  files.set('procedure.json', {
+    heading: 'Synthetic procedure',
+    steps: [
+      { number: 1, text: 'Arrive.' },
+      { number: 2, text: 'Leave.' },
+    ],
+  });
   return files;
 }
 

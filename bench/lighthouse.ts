@@ -60,9 +60,7 @@ export async function lighthouse(distDir: string, routes: string[]): Promise<Lig
       const failing = [
         ...new Set(
           categories.flatMap((name) =>
-            (result.categories[name]?.auditRefs ?? [])
-              .filter((ref) => ref.weight > 0 && (result.audits[ref.id]?.score ?? 1) < 1)
-              .map((ref) => `${ref.id} (${result.audits[ref.id]!.score})`),
+            (result.categories[name]?.auditRefs ?? []).filter((ref) => ref.weight > 0 && (result.audits[ref.id]?.score ?? 1) < 1).map((ref) => `${ref.id} (${result.audits[ref.id]!.score})`),
           ),
         ),
       ];

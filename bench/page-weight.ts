@@ -65,10 +65,11 @@ export function pageWeight(distDir: string, route: string): PageWeight {
     const found = new Map<string, string>();
     const pending: string[] = [];
     const scan = (text: string, from: string) => {
-      for (const pattern of follow) for (const match of text.matchAll(pattern)) {
-        const path = sitePath(match[1] ?? match[2]!, from);
-        if (path && !found.has(path)) pending.push(path);
-      }
+      for (const pattern of follow)
+        for (const match of text.matchAll(pattern)) {
+          const path = sitePath(match[1] ?? match[2]!, from);
+          if (path && !found.has(path)) pending.push(path);
+        }
     };
     for (const root of roots) scan(root.text, root.path);
     while (pending.length) {

@@ -76,7 +76,10 @@ export function runTree(command: string, args: string[], env: NodeJS.ProcessEnv,
     const sample = () => {
       const table = processTable();
       const tree = descendants(child.pid!, table);
-      peak = Math.max(peak, tree.reduce((sum, pid) => sum + table.get(pid)!.rss, 0));
+      peak = Math.max(
+        peak,
+        tree.reduce((sum, pid) => sum + table.get(pid)!.rss, 0),
+      );
       const now = performance.now() - started;
       for (const pid of tree) {
         const line = commandLine(pid);

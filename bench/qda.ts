@@ -62,11 +62,15 @@ export function nvivoProject(shape: QdaShape, seed = 20_250_611): Uint8Array {
       const stretchCodes = random() < 0.3 ? [pick(leaves), pick(leaves)] : [pick(leaves)];
       for (const code of stretchCodes) {
         if (s >= shape.selections / shape.sources) break;
-        selections.push(`<PlainTextSelection guid="${guid(random)}" name="" startPosition="${start}" endPosition="${endAt}" creationDateTime="2025-06-11T16:31:16Z"><Coding guid="${guid(random)}"><CodeRef targetGUID="${code.guid}" /></Coding></PlainTextSelection>`);
+        selections.push(
+          `<PlainTextSelection guid="${guid(random)}" name="" startPosition="${start}" endPosition="${endAt}" creationDateTime="2025-06-11T16:31:16Z"><Coding guid="${guid(random)}"><CodeRef targetGUID="${code.guid}" /></Coding></PlainTextSelection>`,
+        );
         s += 1;
       }
     }
-    sources.push(`<TextSource guid="${id}" name="Interview ${n + 1}" plainTextPath="internal://${id}.txt" richTextPath="internal://${id}.docx" creationDateTime="2025-06-11T16:24:07Z">${selections.join('')}</TextSource>`);
+    sources.push(
+      `<TextSource guid="${id}" name="Interview ${n + 1}" plainTextPath="internal://${id}.txt" richTextPath="internal://${id}.docx" creationDateTime="2025-06-11T16:24:07Z">${selections.join('')}</TextSource>`,
+    );
   }
   const codeXml = (code: { guid: string; name: string; children?: { guid: string; name: string; children?: unknown[] }[] }): string =>
     `<Code guid="${code.guid}" name="${code.name}" isCodable="true"${code.children?.length ? `>${code.children.map((child) => codeXml(child as typeof code)).join('')}</Code>` : ' />'}`;
@@ -117,13 +121,22 @@ export async function benchQdaImport(root: string, work: string, shape = nvivoSh
   const study = join(dir, `study-${Date.now()}`);
   await cp(join(root, 'tests', 'fixtures', 'studies', 'harbour'), study, { recursive: true });
   const meta = JSON.parse(await readFile(join(study, 'study.json'), 'utf8')) as { participants: unknown[]; sources: unknown[] };
-  meta.participants.push({ id: 'interviewer', label: 'Interviewer', role: 'interviewer', description: 'Synthetic benchmark interviewer.' }, { id: 'respondent', label: 'Respondent', role: 'respondent', description: 'Synthetic benchmark respondent.' });
+  meta.participants.push(
+    { id: 'interviewer', label: 'Interviewer', role: 'interviewer', description: 'Synthetic benchmark interviewer.' },
+    { id: 'respondent', label: 'Respondent', role: 'respondent', description: 'Synthetic benchmark respondent.' },
+  );
   meta.sources.push({ id: 'interview', label: 'Interview', transcription: 'verbatim' });
   await writeFile(join(study, 'study.json'), `${JSON.stringify(meta, null, 2)}\n`);
   const chapter = join(study, 'chapters', 'notes.mdx');
   await writeFile(chapter, (await readFile(chapter, 'utf8')).replace(/^.*<ExcerptLink[^\n]*\n/gm, ''));
   const before = await childrenCpuMs();
   warmCommand(root, 'import-qdpx');
-  const run = await runTree(process.execPath, [join(root, 'scripts', 'cli.mjs'), 'import-qdpx', project, '--prune', '--dry-run', '--source', 'interview'], { ...process.env, STUDY_DIR: study }, [], 120_000);
+  const run = await runTree(
+    process.execPath,
+    [join(root, 'scripts', 'cli.mjs'), 'import-qdpx', project, '--prune', '--dry-run', '--source', 'interview'],
+    { ...process.env, STUDY_DIR: study },
+    [],
+    120_000,
+  );
   return { shape, bytes: bytes.length, run, cpuMs: (await childrenCpuMs()) - before };
 }

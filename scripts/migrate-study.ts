@@ -123,7 +123,16 @@ export function migrate(study: Json, sessions: Map<string, Json>, excerpts: Map<
             ],
             columns: [
               { id: 'actions', heading: 'Actions', legend: 'Techniques', display: 'marks', categories },
-              { id: 'topics', heading: 'Topics of discussion', short: 'Topics', legend: 'Topics: talk or silence', display: 'band', categories: bands, otherLabel: 'Talk', continuation: unique(topics.filter((topic) => AS_ABOVE.test(topic.trim()))) },
+              {
+                id: 'topics',
+                heading: 'Topics of discussion',
+                short: 'Topics',
+                legend: 'Topics: talk or silence',
+                display: 'band',
+                categories: bands,
+                otherLabel: 'Talk',
+                continuation: unique(topics.filter((topic) => AS_ABOVE.test(topic.trim()))),
+              },
             ],
             note: 'The steps follow the order of the printed table; it gives no durations for them.',
           },
@@ -142,11 +151,7 @@ export function migrate(study: Json, sessions: Map<string, Json>, excerpts: Map<
     newSessions.set(name, {
       ...pick(others, ['$schema', 'number', 'title', 'summary']),
       ...(durations ? { durations: Object.fromEntries(Object.entries(durations).map(([key, value]) => [LEGACY_PHASE_IDS[key] ?? key, value])) } : {}),
-      steps: (sequence ?? []).map((row) =>
-        row.kind === 'segment'
-          ? { kind: 'step', id: row.id, phase: row.phase, label: row.label, cells: cells(row), ...pick(row, ['note']) }
-          : { ...row },
-      ),
+      steps: (sequence ?? []).map((row) => (row.kind === 'segment' ? { kind: 'step', id: row.id, phase: row.phase, label: row.label, cells: cells(row), ...pick(row, ['note']) } : { ...row })),
       ...pick(others, ['notes']),
     });
   }

@@ -13,18 +13,7 @@ import { spanSymbol } from './symbol-of.ts';
 import { getSymbol } from './symbols.ts';
 import { omissionLine as omissionLinePattern } from './line-grammar.ts';
 import { type Delimiter, mediaLinks, type Token, tokenize } from './tokenize.ts';
-import type {
-  Line,
-  Marker,
-  Mode,
-  OmissionLine,
-  PhrasingContent,
-  Silence,
-  SpanKind,
-  Transcript,
-  TranscriptContent,
-  Turn,
-} from './types.ts';
+import type { Line, Marker, Mode, OmissionLine, PhrasingContent, Silence, SpanKind, Transcript, TranscriptContent, Turn } from './types.ts';
 
 /** One input line, already split from its speaker label, with where it sits in the source. */
 export interface SourceLine {

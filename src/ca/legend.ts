@@ -22,12 +22,7 @@ export function legendToHast(entries: readonly SymbolEntry[], options: LegendOpt
       h('p.ca-legend-title', { id: options.id }, options.title ?? 'Transcription symbols'),
       h(
         'dl.ca-legend-list',
-        entries.map((entry) =>
-          h('div.ca-legend-item', [
-            h('dt', h('code.ca-legend-symbol', [glyph(entry)])),
-            h('dd', [h('strong', entry.name), ` ${entry.meaning}`]),
-          ]),
-        ),
+        entries.map((entry) => h('div.ca-legend-item', [h('dt', h('code.ca-legend-symbol', [glyph(entry)])), h('dd', [h('strong', entry.name), ` ${entry.meaning}`])])),
       ),
     ]),
   ];

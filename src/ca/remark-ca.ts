@@ -71,7 +71,11 @@ export default function remarkCa(options: RemarkCaOptions = {}) {
       count++;
       const meta = node.meta ?? '';
       const mode = /(?:^|\s)commentary(?:\s|$)/.test(meta) ? 'commentary' : 'transcript';
-      const declared = /(?:^|\s)not-loud=(\S+)/.exec(meta)?.[1]?.split(',').filter((word) => word !== '') ?? [];
+      const declared =
+        /(?:^|\s)not-loud=(\S+)/
+          .exec(meta)?.[1]
+          ?.split(',')
+          .filter((word) => word !== '') ?? [];
       const notLoud = [...(options.notLoud ?? []), ...declared];
       const { tree: transcript, messages } = parseTranscriptText(node.value, { mode, notLoud });
       for (const message of messages) relocate(message, node, file);

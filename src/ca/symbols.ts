@@ -266,8 +266,7 @@ const rows: Record<SymbolId, Row> = {
     symbol: '_word_',
     variants: ['w̲o̲r̲d̲'],
     name: 'Emphasis',
-    meaning:
-      'Stressed by pitch or loudness. Print underlines it; plain text cannot, so Casebook writes underscores around the stressed part and shows it underlined.',
+    meaning: 'Stressed by pitch or loudness. Print underlines it; plain text cannot, so Casebook writes underscores around the stressed part and shows it underlined.',
     example: 'I _really_ did',
     spoken: 'stress {edge}',
     grammar: 'emphasis',
@@ -277,8 +276,7 @@ const rows: Record<SymbolId, Row> = {
   loud: {
     symbol: 'WORD',
     name: 'Loud',
-    meaning:
-      'Especially loud compared with the talk around it: two or more capital letters in a row, also inside a word (NEver). Acronyms the study declares are not read as loud.',
+    meaning: 'Especially loud compared with the talk around it: two or more capital letters in a row, also inside a word (NEver). Acronyms the study declares are not read as loud.',
     example: 'I said NO',
     spoken: 'loud',
     grammar: 'loud',
@@ -425,8 +423,7 @@ const rows: Record<SymbolId, Row> = {
     symbol: 'wo-',
     variants: ['jus–', 'jus—'],
     name: 'Cut-off',
-    meaning:
-      'The word is broken off. A dash written straight after a fragment, as in we–it’s, is read the same way: a cut-off and self-repair.',
+    meaning: 'The word is broken off. A dash written straight after a fragment, as in we–it’s, is read the same way: a cut-off and self-repair.',
     example: 'jus–it’s s’posed to be like twenty-seven',
     spoken: 'cut off',
     grammar: 'cut-off',
@@ -520,12 +517,10 @@ const rows: Record<SymbolId, Row> = {
   },
 };
 
-const entries = Object.fromEntries(
-  Object.entries(rows).map(([id, row]) => [
-    id,
-    { ...row, id: id as SymbolId, variants: row.variants ?? [], lookalikes: row.lookalikes ?? [] },
-  ]),
-) as Record<SymbolId, SymbolEntry>;
+const entries = Object.fromEntries(Object.entries(rows).map(([id, row]) => [id, { ...row, id: id as SymbolId, variants: row.variants ?? [], lookalikes: row.lookalikes ?? [] }])) as Record<
+  SymbolId,
+  SymbolEntry
+>;
 
 /** The symbol table, in legend order. */
 export const symbols: readonly SymbolEntry[] = Object.values(entries);

@@ -107,13 +107,13 @@ const dispatch: Readonly<Record<string, State>> = {
   '?': questionMark,
   '¿': invertedQuestionMark,
   ':': colon,
-  'ː': colon,
+  ː: colon,
   '=': equals,
   '-': dash,
   '–': dash,
   '—': dash,
   '°': degree,
-  'º': degree,
+  º: degree,
   '˚': degree,
   '◦': degree,
   '<': angle,
@@ -620,7 +620,10 @@ function classifyParenthesis(inner: string, value: string): { id: SymbolId; draf
   }
   if (/^h+$/i.test(inner)) return { id: 'laugh-in-word', draft: { type: 'laughInWord', value } };
   if (/^(?:\s*|[xX]+(?:\s+[xX]+)*|\?+)$/.test(inner)) return { id: 'inaudible', draft: { type: 'inaudible', value } };
-  const hearings = inner.split('/').map((hearing) => hearing.trim()).filter((hearing) => hearing !== '');
+  const hearings = inner
+    .split('/')
+    .map((hearing) => hearing.trim())
+    .filter((hearing) => hearing !== '');
   const id: SymbolId = hearings.length > 1 ? 'alternative-hearings' : 'uncertain';
   return { id, draft: { type: 'uncertain', hearings: hearings.length > 0 ? hearings : [inner], value } };
 }

@@ -237,19 +237,7 @@ export interface Editorial extends Literal {
 }
 
 /** Kinds of stretch that a pair of markers opens and closes. */
-export type SpanKind =
-  | 'overlap'
-  | 'quiet'
-  | 'whisper'
-  | 'fast'
-  | 'slow'
-  | 'emphasis'
-  | 'smile'
-  | 'creaky'
-  | 'wobbly'
-  | 'high-pitch'
-  | 'low-pitch'
-  | 'uncertain';
+export type SpanKind = 'overlap' | 'quiet' | 'whisper' | 'fast' | 'slow' | 'emphasis' | 'smile' | 'creaky' | 'wobbly' | 'high-pitch' | 'low-pitch' | 'uncertain';
 
 /** One edge of a stretch of talk (`[`, `]`, `⌈`, `⌊`, `°`, `>`, `<`, `_`, `£`, `#`, `~`, paired `↑`/`↓`, the `(` `)` of a hearing with notation inside, or the invisible edge of a combining underline, whose `value` is empty). */
 export interface Marker extends Literal {

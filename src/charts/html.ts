@@ -35,11 +35,31 @@ function cellContent(cell: Cell): ElementContent[] {
 /** A plain data table: caption, column headers, a row header per row. */
 export function dataTable({ caption, columns, rows, footer = [], className = 'cb-data-table' }: DataTableOptions): Element {
   const row = (cells: readonly Cell[], properties: Properties = {}) =>
-    h('tr', properties, cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cellContent(cell)) : h('td', cellContent(cell)))));
+    h(
+      'tr',
+      properties,
+      cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cellContent(cell)) : h('td', cellContent(cell)))),
+    );
   return h('table', { className: [className] }, [
     h('caption', caption),
-    h('thead', h('tr', columns.map((column) => h('th', { scope: 'col' }, column)))),
-    h('tbody', rows.map((r) => row(r.cells, r.properties))),
-    ...(footer.length > 0 ? [h('tfoot', footer.map((r) => row(r.cells, r.properties)))] : []),
+    h(
+      'thead',
+      h(
+        'tr',
+        columns.map((column) => h('th', { scope: 'col' }, column)),
+      ),
+    ),
+    h(
+      'tbody',
+      rows.map((r) => row(r.cells, r.properties)),
+    ),
+    ...(footer.length > 0
+      ? [
+          h(
+            'tfoot',
+            footer.map((r) => row(r.cells, r.properties)),
+          ),
+        ]
+      : []),
   ]);
 }

@@ -14,7 +14,9 @@ export interface LinearOptions {
 
 /** A continuous scale, e.g. minutes along the x axis. */
 export function linear({ domain, range, nice = true }: LinearOptions): Scale<number> {
-  const scale = scaleLinear().domain([...domain]).range([...range]);
+  const scale = scaleLinear()
+    .domain([...domain])
+    .range([...range]);
   if (nice) scale.nice();
   const [d0, d1] = scale.domain() as [number, number];
   return {
@@ -36,7 +38,11 @@ export interface BandOptions<V> {
 
 /** An ordinal scale with equal bands, e.g. one row per session. */
 export function band<V extends string | number>({ domain, range, padding = 0.2 }: BandOptions<V>): Scale<V> {
-  const scale = scaleBand<V>().domain([...domain]).range([...range]).paddingInner(padding).paddingOuter(0);
+  const scale = scaleBand<V>()
+    .domain([...domain])
+    .range([...range])
+    .paddingInner(padding)
+    .paddingOuter(0);
   return {
     type: 'band',
     apply: (value) => {

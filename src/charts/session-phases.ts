@@ -131,7 +131,10 @@ function legendItems(id: string, timing: Timing): SwatchItem[] {
     const marked = `${label}${markers.get(phase.id) ?? ''}`;
     const existing = [...items.keys()].find((key) => key === label || key.startsWith(`${label}*`));
     if (existing !== undefined) continue;
-    items.set(marked, { label: marked, swatch: { fill: fillOf(id, phase.shading), ...(phase.shading === 'hatched' ? { stroke: defaults.colours.hatchInk } : {}), className: [shadeClass(phase.shading)] } });
+    items.set(marked, {
+      label: marked,
+      swatch: { fill: fillOf(id, phase.shading), ...(phase.shading === 'hatched' ? { stroke: defaults.colours.hatchInk } : {}), className: [shadeClass(phase.shading)] },
+    });
   }
   return [...items.values()];
 }
@@ -168,9 +171,7 @@ function describePhases(phases: readonly Phase[], session: Session): string {
 
 /** "opening, then the call split into talk and hold, then closing": the declared phases in order. */
 function describeShape(phases: readonly Phase[]): string {
-  return phases
-    .map((phase) => (phase.children.length > 0 ? `${lower(phase.label)} split into ${joinAnd(phase.children.map((child) => lower(child.label)))}` : lower(phase.label)))
-    .join(', then ');
+  return phases.map((phase) => (phase.children.length > 0 ? `${lower(phase.label)} split into ${joinAnd(phase.children.map((child) => lower(child.label)))}` : lower(phase.label))).join(', then ');
 }
 
 function joinAnd(items: string[]): string {
@@ -336,7 +337,10 @@ function table(study: Study, timing: Timing, shown: readonly Session[], highligh
  */
 export function neighbouringSessions(sessions: readonly Session[], number: number, count = 7): readonly Session[] {
   if (sessions.length <= count) return sessions;
-  const index = Math.max(0, sessions.findIndex((session) => session.number === number));
+  const index = Math.max(
+    0,
+    sessions.findIndex((session) => session.number === number),
+  );
   const start = Math.min(Math.max(0, index - Math.floor(count / 2)), sessions.length - count);
   return sessions.slice(start, start + count);
 }

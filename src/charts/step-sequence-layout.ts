@@ -81,10 +81,21 @@ export function layoutRows(steps: Step[], marks: StepColumn | undefined): RowLay
   const textChars = fits(textWidthAvailable);
   const layout: RowLayout[] = [];
   for (const step of steps) {
-    if (step.phaseStart) layout.push({ key: `phase-${step.phase ?? ''}`, kind: 'phase', step: undefined, phase: step.phase, height: phaseHeight, labelLines: [], noteLines: [], textLines: [], excerptLines: [] });
+    if (step.phaseStart)
+      layout.push({ key: `phase-${step.phase ?? ''}`, kind: 'phase', step: undefined, phase: step.phase, height: phaseHeight, labelLines: [], noteLines: [], textLines: [], excerptLines: [] });
     if (step.kind === 'event') {
       const excerptLines = excerptRows(step.excerpts, textWidthAvailable, fontSize);
-      layout.push({ key: step.id, kind: 'event', step, phase: step.phase, height: eventHeight + excerptLines.length * lineHeight, labelLines: [step.label], noteLines: [], textLines: [], excerptLines });
+      layout.push({
+        key: step.id,
+        kind: 'event',
+        step,
+        phase: step.phase,
+        height: eventHeight + excerptLines.length * lineHeight,
+        labelLines: [step.label],
+        noteLines: [],
+        textLines: [],
+        excerptLines,
+      });
       continue;
     }
     const labelLines = wrap(step.label, labelChars);

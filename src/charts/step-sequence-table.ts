@@ -27,7 +27,14 @@ export function describe(declared: StepTable, unitTitle: string, steps: Step[], 
   const parts = [`names its ${lower(declared.labelName ?? declared.labelHeading)}`];
   if (marks) parts.push(`marks the ${lower(marks.legend ?? marks.heading)} with a shape each and lists other ${lower(marks.heading)} as notes`);
   for (const column of textColumns) {
-    parts.push(column.display === 'band' ? `shows the ${lower(column.heading)} beside a band that tells ${[column.otherLabel, ...column.categories.map((category) => category.label)].filter(Boolean).map((label) => lower(label!)).join(' from ')} apart` : `lists the ${lower(column.heading)}`);
+    parts.push(
+      column.display === 'band'
+        ? `shows the ${lower(column.heading)} beside a band that tells ${[column.otherLabel, ...column.categories.map((category) => category.label)]
+            .filter(Boolean)
+            .map((label) => lower(label!))
+            .join(' from ')} apart`
+        : `lists the ${lower(column.heading)}`,
+    );
   }
   return [
     `The ${stepCount} step${stepCount === 1 ? '' : 's'} of ${unitTitle} in the order the ${words.work} gives them, from top to bottom; the table gives no durations, so rows show order only.`,
@@ -42,7 +49,13 @@ export function describe(declared: StepTable, unitTitle: string, steps: Step[], 
 
 function excerptLinks(excerpts: Excerpt[], base: string): ElementContent[] {
   if (excerpts.length === 0) return [];
-  return [h('ul', { className: ['cb-plain-list'] }, excerpts.map((excerpt) => h('li', [h('a', { href: excerptHref(base, excerpt.id), dataCode: excerpt.codes[0] }, excerpt.title), ` (${excerpt.codes.join(', ')})`])))];
+  return [
+    h(
+      'ul',
+      { className: ['cb-plain-list'] },
+      excerpts.map((excerpt) => h('li', [h('a', { href: excerptHref(base, excerpt.id), dataCode: excerpt.codes[0] }, excerpt.title), ` (${excerpt.codes.join(', ')})`])),
+    ),
+  ];
 }
 
 function cellContent(cell: StepCell): ElementContent[] {
@@ -71,18 +84,37 @@ export function dataTableOf(declared: StepTable, unitTitle: string, steps: Step[
       body.push(h('tr', { className: ['cb-phase-row'] }, [h('th', { scope: 'rowgroup', colSpan: width }, phaseLabel(declared, step.phase))]));
     }
     if (step.kind === 'event') {
-      body.push(h('tr', { className: ['cb-event-row'], dataStep: step.id }, [h('th', { scope: 'row' }, '—'), h('td', { colSpan: width - 2 }, h('em', step.label)), h('td', excerptLinks(step.excerpts, base))]));
+      body.push(
+        h('tr', { className: ['cb-event-row'], dataStep: step.id }, [h('th', { scope: 'row' }, '—'), h('td', { colSpan: width - 2 }, h('em', step.label)), h('td', excerptLinks(step.excerpts, base))]),
+      );
       continue;
     }
-    body.push(h('tr', { dataStep: step.id }, [h('th', { scope: 'row' }, String(step.number)), h('td', step.label), ...step.cells.map((cell) => h('td', cellContent(cell))), h('td', excerptLinks(step.excerpts, base))]));
+    body.push(
+      h('tr', { dataStep: step.id }, [
+        h('th', { scope: 'row' }, String(step.number)),
+        h('td', step.label),
+        ...step.cells.map((cell) => h('td', cellContent(cell))),
+        h('td', excerptLinks(step.excerpts, base)),
+      ]),
+    );
   }
   flush();
   const headings = declared.columns.map((column) => (column.display === 'marks' && column.legend ? `${column.legend} and ${lower(column.heading)}` : column.heading));
-  const captionParts = declared.columns.map((column) => (column.display === 'marks' ? `${lower(column.legend ?? column.heading)}, other ${lower(column.heading)} (in italics)` : lower(column.heading)));
+  const captionParts = declared.columns.map((column) =>
+    column.display === 'marks' ? `${lower(column.legend ?? column.heading)}, other ${lower(column.heading)} (in italics)` : lower(column.heading),
+  );
   return h('table', { className: ['cb-data-table'] }, [
     h('caption', `${declared.title} of ${unitTitle}: ${[...captionParts, 'placed excerpts'].join(', ').replace(/, ([^,]*)$/, ' and $1')}, step by step`),
-    h('thead', h('tr', ['Step', declared.labelName ?? declared.labelHeading, ...headings, 'Excerpts placed here'].map((column) => h('th', { scope: 'col' }, column)))),
+    h(
+      'thead',
+      h(
+        'tr',
+        ['Step', declared.labelName ?? declared.labelHeading, ...headings, 'Excerpts placed here'].map((column) => h('th', { scope: 'col' }, column)),
+      ),
+    ),
     ...groups,
-    ...(unplaced.length > 0 ? [h('tfoot', h('tr', [h('th', { scope: 'row' }, 'Not placed'), h('td', { colSpan: width - 2 }, unplacedNote(unplaced.length, words)), h('td', excerptLinks(unplaced, base))]))] : []),
+    ...(unplaced.length > 0
+      ? [h('tfoot', h('tr', [h('th', { scope: 'row' }, 'Not placed'), h('td', { colSpan: width - 2 }, unplacedNote(unplaced.length, words)), h('td', excerptLinks(unplaced, base))]))]
+      : []),
   ]);
 }

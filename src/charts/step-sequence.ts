@@ -37,7 +37,6 @@ export interface StepSequenceOptions {
   id?: string;
 }
 
-
 const shapes: Record<NonNullable<StepCategory['shape']>, SymbolType> = {
   circle: symbolCircle,
   square: symbolSquare,
@@ -232,28 +231,56 @@ export function stepSequence(study: Study, sessionNumber: number, options: StepS
         title: (row) => describeStep(row.step!),
       }),
       // Group changes: a rule and the group's name.
-      ruleY(layout.filter((row) => row.kind === 'phase'), { y: (row) => rowTop(row.key), dy: 4, x1: 0, x2: width, className: 'cb-phase-rule', attributes: { strokeWidth: 1.5 } }),
-      text(layout.filter((row) => row.kind === 'phase'), {
-        x: 0,
-        y: (row) => rowTop(row.key),
-        dy: 21,
-        text: (row) => phaseLabel(declared, row.phase),
-        classes: 'cb-phase-label',
-        attributes: (row) => ({ fontWeight: 'bold', dataPhase: row.phase }),
-      }),
+      ruleY(
+        layout.filter((row) => row.kind === 'phase'),
+        { y: (row) => rowTop(row.key), dy: 4, x1: 0, x2: width, className: 'cb-phase-rule', attributes: { strokeWidth: 1.5 } },
+      ),
+      text(
+        layout.filter((row) => row.kind === 'phase'),
+        {
+          x: 0,
+          y: (row) => rowTop(row.key),
+          dy: 21,
+          text: (row) => phaseLabel(declared, row.phase),
+          classes: 'cb-phase-label',
+          attributes: (row) => ({ fontWeight: 'bold', dataPhase: row.phase }),
+        },
+      ),
       // Events: a dashed rule with the printed text over it.
-      ruleY(layout.filter((row) => row.kind === 'event'), { y: (row) => rowTop(row.key), dy: defaults.eventHeight / 2, x1: c.label, x2: width, strokeDasharray: '4 3', className: 'cb-event-rule' }),
-      text(layout.filter((row) => row.kind === 'event'), {
+      ruleY(
+        layout.filter((row) => row.kind === 'event'),
+        { y: (row) => rowTop(row.key), dy: defaults.eventHeight / 2, x1: c.label, x2: width, strokeDasharray: '4 3', className: 'cb-event-rule' },
+      ),
+      text(
+        layout.filter((row) => row.kind === 'event'),
+        {
+          x: c.label,
+          y: (row) => rowTop(row.key),
+          dy: defaults.eventHeight / 2 + 5,
+          text: (row) => `↻ ${row.labelLines[0]}`,
+          classes: 'cb-event-label',
+          attributes: { fontStyle: 'italic', stroke: colours.hatchBackground, strokeWidth: 5, paintOrder: 'stroke', strokeLinejoin: 'round' },
+        },
+      ),
+      // Step numbers and labels.
+      text(stepLayouts, {
+        x: c.number,
+        y: (row) => rowTop(row.key),
+        dy: (row) => baseline(row.key, 0) - rowTop(row.key),
+        text: (row) => String(segmentOf(row).number),
+        textAnchor: 'end',
+        classes: 'cb-step-number',
+        fill: colours.muted,
+      }),
+      text(stepLayouts, {
         x: c.label,
         y: (row) => rowTop(row.key),
-        dy: defaults.eventHeight / 2 + 5,
-        text: (row) => `↻ ${row.labelLines[0]}`,
-        classes: 'cb-event-label',
-        attributes: { fontStyle: 'italic', stroke: colours.hatchBackground, strokeWidth: 5, paintOrder: 'stroke', strokeLinejoin: 'round' },
+        dy: (row) => baseline(row.key, 0) - rowTop(row.key),
+        text: (row) => row.labelLines,
+        lineHeight,
+        classes: 'cb-step-label',
+        attributes: { fontWeight: 'bold' },
       }),
-      // Step numbers and labels.
-      text(stepLayouts, { x: c.number, y: (row) => rowTop(row.key), dy: (row) => baseline(row.key, 0) - rowTop(row.key), text: (row) => String(segmentOf(row).number), textAnchor: 'end', classes: 'cb-step-number', fill: colours.muted }),
-      text(stepLayouts, { x: c.label, y: (row) => rowTop(row.key), dy: (row) => baseline(row.key, 0) - rowTop(row.key), text: (row) => row.labelLines, lineHeight, classes: 'cb-step-label', attributes: { fontWeight: 'bold' } }),
       // Category columns: faint guides, then the marks.
       rect(categories, {
         x1: (_, i) => c.marks + (i + 0.5) * c.markStep - 0.5,
@@ -276,16 +303,19 @@ export function stepSequence(study: Study, sessionNumber: number, options: StepS
         title: (d) => `${segmentOf(d.row).label}: ${d.category.label}`,
       }),
       // Values of the marks column that are in no category, as notes.
-      text(stepLayouts.filter((row) => row.noteLines.length > 0), {
-        x: c.marks,
-        y: (row) => rowTop(row.key),
-        dy: (row) => baseline(row.key, (markCell(segmentOf(row), marks)?.categories.length ?? 0) > 0 ? 1 : 0) - rowTop(row.key),
-        text: (row) => row.noteLines,
-        lineHeight,
-        classes: 'cb-note',
-        fill: colours.muted,
-        attributes: { fontStyle: 'italic' },
-      }),
+      text(
+        stepLayouts.filter((row) => row.noteLines.length > 0),
+        {
+          x: c.marks,
+          y: (row) => rowTop(row.key),
+          dy: (row) => baseline(row.key, (markCell(segmentOf(row), marks)?.categories.length ?? 0) > 0 ? 1 : 0) - rowTop(row.key),
+          text: (row) => row.noteLines,
+          lineHeight,
+          classes: 'cb-note',
+          fill: colours.muted,
+          attributes: { fontStyle: 'italic' },
+        },
+      ),
       // The band and the text columns.
       rect(bandPieces, {
         x1: c.band,
@@ -316,7 +346,13 @@ export function stepSequence(study: Study, sessionNumber: number, options: StepS
         size: 90,
         fill: (d) => codeOf(d.excerpt)?.theme.colour ?? 'currentColor',
         classes: 'cb-excerpt cb-code-fill',
-        attributes: (d) => ({ dataCode: d.excerpt.codes[0], dataThemeCode: codeOf(d.excerpt)?.theme.code, dataExcerpt: d.excerpt.id, dataStep: d.row.key, dataDetail: `Excerpt: ${excerptTitle(d.excerpt)}` }),
+        attributes: (d) => ({
+          dataCode: d.excerpt.codes[0],
+          dataThemeCode: codeOf(d.excerpt)?.theme.code,
+          dataExcerpt: d.excerpt.id,
+          dataStep: d.row.key,
+          dataDetail: `Excerpt: ${excerptTitle(d.excerpt)}`,
+        }),
         title: (d) => `Excerpt: ${excerptTitle(d.excerpt)}`,
       }),
       text(excerptMarks, {

@@ -56,7 +56,13 @@ export function themeProcess(study: Study, options: ThemeProcessOptions): ChartR
             ? h(
                 'ul',
                 { className: ['cb-process-subthemes'] },
-                subs.map((sub) => h('li', { dataCode: sub.code, dataThemeCode: theme.code }, [link(sub, [h('span', { className: ['cb-code'] }, sub.code), ` ${sub.name}`]), ' ', h('span', { className: ['cb-count'] }, `(${count(study, sub.code)})`)])),
+                subs.map((sub) =>
+                  h('li', { dataCode: sub.code, dataThemeCode: theme.code }, [
+                    link(sub, [h('span', { className: ['cb-code'] }, sub.code), ` ${sub.name}`]),
+                    ' ',
+                    h('span', { className: ['cb-count'] }, `(${count(study, sub.code)})`),
+                  ]),
+                ),
               )
             : h('p', { className: ['cb-process-none'] }, 'No subthemes'),
         ]);

@@ -72,14 +72,25 @@ export function themeSessionMatrix(study: Study, options: ThemeSessionMatrixOpti
   const description = `Counts of coded excerpts for each theme and subtheme (rows, in the study's order) in each ${singular} and where the ${workNoun(study.meta)} does not say which ${singular} (columns), with totals. A theme counts each of its excerpts once, even when it is coded to several of its subthemes. ${data.total} excerpts in all.`;
   const table: Element = h('table', { className: ['cb-matrix'] }, [
     h('caption', [title, h('span', { className: ['cb-caption-note'] }, ' — each count links to those excerpts')]),
-    h('thead', h('tr', [h('th', { scope: 'col' }, 'Theme or subtheme'), ...data.columns.map((column) => h('th', { scope: 'col', dataSession: column.session ?? 'none' }, column.label)), h('th', { scope: 'col', className: ['cb-total'] }, 'Total')])),
+    h(
+      'thead',
+      h('tr', [
+        h('th', { scope: 'col' }, 'Theme or subtheme'),
+        ...data.columns.map((column) => h('th', { scope: 'col', dataSession: column.session ?? 'none' }, column.label)),
+        h('th', { scope: 'col', className: ['cb-total'] }, 'Total'),
+      ]),
+    ),
     h(
       'tbody',
       data.rows.map((row) =>
         h('tr', { className: [row.info.kind === 'theme' ? 'cb-theme-row' : 'cb-subtheme-row'], dataCode: row.info.code, dataThemeCode: row.info.theme.code, style: codeColourStyle(row.info) }, [
           h('th', { scope: 'row' }, [h('span', { className: ['cb-code'] }, row.info.code), ` ${row.info.name}`]),
           ...row.cells.map((cell, i) =>
-            h('td', { dataSession: cell.session ?? 'none', style: `--share: ${share(cell.count, data.max)}`, className: cell.count === 0 ? ['is-zero'] : [] }, countLink(cell.count, cell.href, `${row.info.name}, ${data.columns[i]!.label}`)),
+            h(
+              'td',
+              { dataSession: cell.session ?? 'none', style: `--share: ${share(cell.count, data.max)}`, className: cell.count === 0 ? ['is-zero'] : [] },
+              countLink(cell.count, cell.href, `${row.info.name}, ${data.columns[i]!.label}`),
+            ),
           ),
           h('td', { className: ['cb-total'] }, countLink(row.total, row.totalHref, `${row.info.name}, all ${plural}`)),
         ]),
@@ -94,6 +105,8 @@ export function themeSessionMatrix(study: Study, options: ThemeSessionMatrixOpti
       ]),
     ),
   ]);
-  const notes = ['An excerpt coded to several themes is counted in each of their rows, so the rows add up to more than "All excerpts". A theme counts each excerpt once, even when it is coded to several of its subthemes.'];
+  const notes = [
+    'An excerpt coded to several themes is counted in each of their rows, so the rows add up to more than "All excerpts". A theme counts each excerpt once, even when it is coded to several of its subthemes.',
+  ];
   return { svg: table, table, title, description, notes };
 }

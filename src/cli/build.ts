@@ -45,7 +45,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, filtered =
 
 // Without handlers a signal ends the process without the exit handler below, leaving the
 // lock and a staging copy of the site behind.
-for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
+for (const [signal, number] of [
+  ['SIGINT', 2],
+  ['SIGTERM', 15],
+  ['SIGHUP', 1],
+] as const) {
   process.on(signal, () => {
     console.error(`Build cancelled${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}.`);
     process.exit(128 + number);
@@ -72,8 +76,7 @@ if (countProblems(files).errors > 0) {
 // invalid content is reported at once, without waiting for another build to finish.
 const releaseBuildLock = acquireBuildLock(resolve(checkout, 'node_modules', '.casebook-build.lock'), {
   tookOver: (owner) => console.error(`Taking over the build lock of ${describeOwner(owner)}, which is no longer running.`),
-  waiting: (owner) =>
-    console.error(`Waiting for ${describeOwner(owner)} to finish; press Ctrl+C to cancel this build${owner ? `, or stop that one with: kill ${owner.pid}` : ''}.`),
+  waiting: (owner) => console.error(`Waiting for ${describeOwner(owner)} to finish; press Ctrl+C to cancel this build${owner ? `, or stop that one with: kill ${owner.pid}` : ''}.`),
 });
 process.on('exit', () => {
   child?.kill('SIGTERM');
@@ -85,7 +88,10 @@ process.on('exit', () => {
 mkdirSync(dirname(outDir), { recursive: true });
 const recovery = recoverOutput(outDir, checkout);
 if (recovery.restored) console.error(`Restored ${outDir} from ${recovery.restored}, left by a build stopped while it swapped the site in.`);
-if (recovery.removed.length > 0) console.error(`Removed ${recovery.removed.length} folder${recovery.removed.length === 1 ? '' : 's'} left by interrupted builds: ${recovery.removed.map((path) => relative(checkout, path)).join(', ')}`);
+if (recovery.removed.length > 0)
+  console.error(
+    `Removed ${recovery.removed.length} folder${recovery.removed.length === 1 ? '' : 's'} left by interrupted builds: ${recovery.removed.map((path) => relative(checkout, path)).join(', ')}`,
+  );
 
 try {
   // Vite reads BASE_URL from the environment (test runners set it), which would override the

@@ -57,10 +57,16 @@ async function atRef(ref: string): Promise<{ dir: string; commit: string; cleanu
 
 /** The "$schema" for a new edition file: its neighbours', else the excerpts' pointed at the edition schema (both folders sit one level down). */
 async function editionSchemaRef(): Promise<string> {
-  for (const [folder, schemaFile] of [['history', 'edition.schema.json'], ['excerpts', 'excerpt.schema.json']] as const) {
+  for (const [folder, schemaFile] of [
+    ['history', 'edition.schema.json'],
+    ['excerpts', 'excerpt.schema.json'],
+  ] as const) {
     const names = (await readdir(join(current, folder)).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
     for (const name of names) {
-      const ref = await readFile(join(current, folder, name), 'utf8').then((text) => (JSON.parse(text) as { $schema?: unknown }).$schema, () => undefined);
+      const ref = await readFile(join(current, folder, name), 'utf8').then(
+        (text) => (JSON.parse(text) as { $schema?: unknown }).$schema,
+        () => undefined,
+      );
       if (typeof ref === 'string' && ref.endsWith(schemaFile)) return `${ref.slice(0, -schemaFile.length)}edition.schema.json`;
     }
   }

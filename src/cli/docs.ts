@@ -5,7 +5,11 @@ import { renderMdxReference } from '../interchange/mdx-doc.ts';
 import { renderDataFormat } from '../interchange/schema-doc.ts';
 import { renderNotationGuide } from '../interchange/notation-doc.ts';
 
-for (const [name, text] of [['data-format.md', renderDataFormat()], ['mdx.md', renderMdxReference()], ['notation.md', renderNotationGuide()]] as const) {
+for (const [name, text] of [
+  ['data-format.md', renderDataFormat()],
+  ['mdx.md', renderMdxReference()],
+  ['notation.md', renderNotationGuide()],
+] as const) {
   await writeFile(join(process.cwd(), 'docs', name), text);
   console.log(`wrote docs/${name}`);
 }

@@ -17,7 +17,8 @@ import { decodeChat, readChat } from '../interchange/chat.ts';
 import { chatToStudy, type StudyContext } from '../interchange/chat-study.ts';
 import { applyChanges, describeChanges, stageAndValidate } from '../interchange/stage.ts';
 
-const usage = 'Usage: npm run import:chat -- file.cha --code <code>[,<code>…] [--lines <from>-<to>] [--id <excerpt id>] [--unit <n>] [--source <id>] [--title <text>] [--speaker CODE=<participant id>]… [--replace] [--dry-run]';
+const usage =
+  'Usage: npm run import:chat -- file.cha --code <code>[,<code>…] [--lines <from>-<to>] [--id <excerpt id>] [--unit <n>] [--source <id>] [--title <text>] [--speaker CODE=<participant id>]… [--replace] [--dry-run]';
 const valued = new Set(['--id', '--lines', '--unit', '--source', '--code', '--title', '--speaker']);
 const args = process.argv.slice(2);
 const values = new Map<string, string[]>();
@@ -36,7 +37,7 @@ for (let index = 0; index < args.length; index += 1) {
 if (positional.length !== 1) fail(positional.length === 0 ? 'Name the .cha file to import' : `One .cha file at a time, not ${positional.length}`);
 const one = (name: string) => values.get(name)?.at(-1);
 const linesArg = one('--lines');
-const rangeMatch = linesArg === undefined ? undefined : /^(\d+)\s*[-–]\s*(\d+)$/.exec(linesArg) ?? /^(\d+)$/.exec(linesArg);
+const rangeMatch = linesArg === undefined ? undefined : (/^(\d+)\s*[-–]\s*(\d+)$/.exec(linesArg) ?? /^(\d+)$/.exec(linesArg));
 if (linesArg !== undefined && !rangeMatch) fail(`--lines takes a line range such as 12-30, not ${linesArg}`);
 const unitArg = one('--unit');
 if (unitArg !== undefined && !/^[1-9]\d*$/.test(unitArg)) fail(`--unit takes the number of a unit (a file in sessions/), not ${unitArg}`);
@@ -65,7 +66,10 @@ const imported = chatToStudy(
     range: rangeMatch ? { from: Number(rangeMatch[1]), to: Number(rangeMatch[2] ?? rangeMatch[1]) } : undefined,
     unit: unitArg === undefined ? undefined : Number(unitArg),
     source: one('--source'),
-    codes: (values.get('--code') ?? []).flatMap((codes) => codes.split(',')).map((code) => code.trim()).filter(Boolean),
+    codes: (values.get('--code') ?? [])
+      .flatMap((codes) => codes.split(','))
+      .map((code) => code.trim())
+      .filter(Boolean),
     title: one('--title'),
     speakers,
   },

@@ -51,7 +51,14 @@ const prune = args.includes('--prune');
 const codebookOnly = args.includes('--codebook-only');
 const { project, notices } = readQdaFile(bytes, path);
 const existing = await readExistingStudy(dir);
-const imported = project ? projectToStudy(project, existing, await readSpeakers(dir), notices, { positions: positionsArg as PositionUnit | undefined, codebookOnly, excerptSources: await readExcerptSources(dir), source: sourceArg }) : undefined;
+const imported = project
+  ? projectToStudy(project, existing, await readSpeakers(dir), notices, {
+      positions: positionsArg as PositionUnit | undefined,
+      codebookOnly,
+      excerptSources: await readExcerptSources(dir),
+      source: sourceArg,
+    })
+  : undefined;
 for (const notice of notices) report(file, { ...notice, place: notice.place });
 if (!imported || countProblems([file]).errors > 0) {
   console.error(formatReport([file]));

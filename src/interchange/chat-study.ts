@@ -59,13 +59,19 @@ export function chatToStudy(doc: ChatDocument, fileName: string, options: ChatIm
   let source = options.source;
   if (source === undefined) {
     if (jefferson.length === 1) source = jefferson[0]!.id;
-    else option(`No --source given, and the study declares ${jefferson.length === 0 ? 'no source' : `${jefferson.length} sources`} transcribed in Jefferson notation${jefferson.length > 0 ? ` (${jefferson.map((entry) => entry.id).join(', ')})` : ''}`, 'Pass --source <id> with the id of the source in study.json "sources" the transcript belongs to.');
+    else
+      option(
+        `No --source given, and the study declares ${jefferson.length === 0 ? 'no source' : `${jefferson.length} sources`} transcribed in Jefferson notation${jefferson.length > 0 ? ` (${jefferson.map((entry) => entry.id).join(', ')})` : ''}`,
+        'Pass --source <id> with the id of the source in study.json "sources" the transcript belongs to.',
+      );
   }
-  if (options.codes.length === 0) option('No --code given: an excerpt is coded with at least one code', 'Pass --code 1.1 (several: --code 1.1,2.0), codes of codebook.json; the first is where the study presents it.');
+  if (options.codes.length === 0)
+    option('No --code given: an excerpt is coded with at least one code', 'Pass --code 1.1 (several: --code 1.1,2.0), codes of codebook.json; the first is where the study presents it.');
 
   const base = slug(fileName.replace(/\.cha$/i, '')) || 'chat';
   const id = options.id ?? (options.range ? `${base}-${range.from}-${range.to}` : base);
-  if (options.id !== undefined && !SlugSchema.safeParse(options.id).success) option(`--id "${options.id}" is not a slug`, 'Use lower-case letters, digits and single hyphens, e.g. --id klee-or-knijff.');
+  if (options.id !== undefined && !SlugSchema.safeParse(options.id).success)
+    option(`--id "${options.id}" is not a slug`, 'Use lower-case letters, digits and single hyphens, e.g. --id klee-or-knijff.');
 
   // Speakers: explicit mapping, then the study's own participants by id or label, else a new participant.
   const participants: ChatImport['participants'] = [];
@@ -75,14 +81,26 @@ export function chatToStudy(doc: ChatDocument, fileName: string, options: ChatIm
   const used = new Set(selected.map((line) => line.code));
   const taken = new Set(context.participants.map((participant) => participant.id));
   for (const [code, target] of options.speakers) {
-    if (!doc.participants.some((participant) => participant.code === code)) option(`--speaker ${code}=${target}: the file has no speaker ${code} (${doc.participants.map((participant) => participant.code).join(', ')})`, 'Give a speaker code from the file’s @Participants.');
-    else if (!taken.has(target)) option(`--speaker ${code}=${target}: the study has no participant "${target}" (${[...taken].join(', ')})`, 'Give the id of a participant in study.json, or leave the speaker out to add it as a new participant.');
+    if (!doc.participants.some((participant) => participant.code === code))
+      option(
+        `--speaker ${code}=${target}: the file has no speaker ${code} (${doc.participants.map((participant) => participant.code).join(', ')})`,
+        'Give a speaker code from the file’s @Participants.',
+      );
+    else if (!taken.has(target))
+      option(
+        `--speaker ${code}=${target}: the study has no participant "${target}" (${[...taken].join(', ')})`,
+        'Give the id of a participant in study.json, or leave the speaker out to add it as a new participant.',
+      );
   }
   for (const speaker of doc.participants) {
-    if (speaker.name !== undefined) notKept.push(`${placeText(fileName, speaker.place)}  the name of ${speaker.code} (names stay out of a published study; add one to study.json yourself if the study may print it)`);
+    if (speaker.name !== undefined)
+      notKept.push(`${placeText(fileName, speaker.place)}  the name of ${speaker.code} (names stay out of a published study; add one to study.json yourself if the study may print it)`);
     if (!used.has(speaker.code)) continue;
     const mapped = options.speakers.get(speaker.code);
-    const existing = mapped !== undefined ? context.participants.find((participant) => participant.id === mapped) : context.participants.find((participant) => participant.id === speaker.code.toLowerCase() || participant.label === speaker.code);
+    const existing =
+      mapped !== undefined
+        ? context.participants.find((participant) => participant.id === mapped)
+        : context.participants.find((participant) => participant.id === speaker.code.toLowerCase() || participant.label === speaker.code);
     if (existing) {
       idOf.set(speaker.code, existing.id);
       speakerLines.push(`${speaker.code} → participant "${existing.id}" (label ${existing.label})`);
@@ -118,7 +136,12 @@ export function chatToStudy(doc: ChatDocument, fileName: string, options: ChatIm
   // The excerpt's lines carry the transcript's numbers, so comments name lines by them; the first note says which lines of the text file those are.
   const notes = [
     `Imported from the CHAT file ${fileName}: its transcript line${plural} ${printed}, which keep${plural ? '' : 's'} ${plural ? 'those numbers' : 'that number'} (file line${plural} ${fileLines})${doc.media ? `, media ${doc.media.value}` : ''}; a number_number word on a line is its media time code (start_end, milliseconds).`,
-    ...doc.comments.filter((comment) => comment.line === undefined || (comment.line >= range.from && comment.line <= range.to)).map((comment) => `${comment.line === undefined ? 'Comment' : comment.name === '%com' ? `Comment on line ${comment.line}` : `Comment after line ${comment.line}`} (${comment.name}, file line ${comment.place.line}): ${comment.value}`),
+    ...doc.comments
+      .filter((comment) => comment.line === undefined || (comment.line >= range.from && comment.line <= range.to))
+      .map(
+        (comment) =>
+          `${comment.line === undefined ? 'Comment' : comment.name === '%com' ? `Comment on line ${comment.line}` : `Comment after line ${comment.line}`} (${comment.name}, file line ${comment.place.line}): ${comment.value}`,
+      ),
   ];
   for (const field of doc.notKept) {
     if (field.line !== undefined && (field.line < range.from || field.line > range.to)) continue;

@@ -122,7 +122,12 @@ export function readChat(input: string): ChatDocument {
     const row = index + 1;
     if (raw.trim() === '') continue;
     if (end !== undefined) {
-      error({ line: row, column: 1 }, `Unexpected \`${clip(raw)}\` after @End (line ${end}), expected nothing: @End closes the transcript`, 'chat-end', 'Move @End to the last line, or delete what follows it.');
+      error(
+        { line: row, column: 1 },
+        `Unexpected \`${clip(raw)}\` after @End (line ${end}), expected nothing: @End closes the transcript`,
+        'chat-end',
+        'Move @End to the last line, or delete what follows it.',
+      );
       continue;
     }
     if (raw.startsWith('\t') || raw.startsWith(' ')) {
@@ -131,10 +136,15 @@ export function readChat(input: string): ChatDocument {
         current.field.value = `${current.field.value} ${raw.trim()}`.trim();
         // CLAN wraps a long @Participants after a comma: the next entries are on this line.
         if (current.field.name === '@Participants') participantEntries(raw, column, row, participants, problems);
-      }
-      else if (current?.kind === 'skip') continue;
+      } else if (current?.kind === 'skip') continue;
       else if (current?.kind === 'tier') lines.push(tierLine(raw.slice(column - 1), { line: row, column }, current.code, current.codePlace, false, lines.length + 1, problems));
-      else error({ line: row, column: 1 }, 'Unexpected indented line with no tier or header before it to continue, expected a line starting with `@`, `*` or `%`', 'chat-continuation', 'A line starting with a tab continues the tier above it: join it to a tier, or start it with `*CODE:` and a tab.');
+      else
+        error(
+          { line: row, column: 1 },
+          'Unexpected indented line with no tier or header before it to continue, expected a line starting with `@`, `*` or `%`',
+          'chat-continuation',
+          'A line starting with a tab continues the tier above it: join it to a tier, or start it with `*CODE:` and a tab.',
+        );
       continue;
     }
     if (raw.startsWith('@')) {
@@ -166,13 +176,19 @@ export function readChat(input: string): ChatDocument {
     if (raw.startsWith('*')) {
       const match = /^\*([^:\s]+)(:?)([ \t]*)(.*)$/s.exec(raw);
       if (!match) {
-        error({ line: row, column: 2 }, `Unexpected \`${clip(raw)}\`, expected a speaker code after \`*\` (\`*KAT:\` and a tab)`, 'chat-speaker', 'Write the speaker code of the turn after the `*`, as @Participants declares it.');
+        error(
+          { line: row, column: 2 },
+          `Unexpected \`${clip(raw)}\`, expected a speaker code after \`*\` (\`*KAT:\` and a tab)`,
+          'chat-speaker',
+          'Write the speaker code of the turn after the `*`, as @Participants declares it.',
+        );
         current = { kind: 'skip' }; // its continuation lines belong to a tier already reported
         continue;
       }
       const code = match[1]!;
       const codePlace = { line: row, column: 2 };
-      if (begin === undefined) error({ line: row, column: 1 }, `Unexpected tier *${code} before @Begin, expected @Begin and the headers first`, 'chat-begin', 'Put @Begin and the @Participants header above the first tier.');
+      if (begin === undefined)
+        error({ line: row, column: 1 }, `Unexpected tier *${code} before @Begin, expected @Begin and the headers first`, 'chat-begin', 'Put @Begin and the @Participants header above the first tier.');
       if (match[2] === '' || match[3] === '') {
         problems.push({
           reason: `Unexpected \`*${code}${match[2]}\` without ${match[2] === '' ? 'a colon' : 'a tab'} after the speaker code, expected \`*${code}:\` and a tab`,
@@ -190,13 +206,24 @@ export function readChat(input: string): ChatDocument {
     if (raw.startsWith('%')) {
       const match = /^(%[^:\s]+):?[ \t]*(.*)$/s.exec(raw);
       if (!match) {
-        error({ line: row, column: 2 }, `Unexpected \`${clip(raw)}\`, expected a tier name after \`%\` (\`%com:\` and a tab)`, 'chat-dependent-tier', 'Write the dependent tier’s name after the `%` (com, mor, gra…), or delete the line.');
+        error(
+          { line: row, column: 2 },
+          `Unexpected \`${clip(raw)}\`, expected a tier name after \`%\` (\`%com:\` and a tab)`,
+          'chat-dependent-tier',
+          'Write the dependent tier’s name after the `%` (com, mor, gra…), or delete the line.',
+        );
         current = { kind: 'skip' };
         continue;
       }
       const field: ChatField = { name: match[1]!, value: match[2]!.trim(), place: { line: row, column: 1 }, line: lines.at(-1)?.number };
       current = { kind: 'field', field };
-      if (lines.length === 0) error({ line: row, column: 1 }, `Unexpected dependent tier ${field.name} before any main tier, expected it under the tier (\`*CODE:\`) it describes`, 'chat-dependent-tier', 'Move it below the main tier it belongs to, or delete it.');
+      if (lines.length === 0)
+        error(
+          { line: row, column: 1 },
+          `Unexpected dependent tier ${field.name} before any main tier, expected it under the tier (\`*CODE:\`) it describes`,
+          'chat-dependent-tier',
+          'Move it below the main tier it belongs to, or delete it.',
+        );
       else if (field.name === '%com') comments.push(field);
       else notKept.push(field);
       continue;
@@ -210,10 +237,30 @@ export function readChat(input: string): ChatDocument {
   }
 
   const last = { line: Math.max(rows.length, 1), column: (rows.at(-1)?.length ?? 0) + 1 };
-  if (!utf8) problems.push({ reason: 'The file has no @UTF8 header, expected it on the first line of a CHAT file', rule: 'chat-utf8', severity: 'warning', place: { line: 1, column: 1 }, fix: 'The file is read as UTF-8 anyway; add @UTF8 as its first line so CLAN reads it the same way.' });
-  if (begin === undefined) error({ line: 1, column: 1 }, 'The file has no @Begin header, expected @Begin before the headers and tiers', 'chat-begin', 'Add @Begin on the line after @UTF8. A file without it is not a complete CHAT transcript.');
-  if (end === undefined) error(last, 'The file ends without @End, expected @End on the last line', 'chat-end', 'Add @End as the last line; if the file was cut short, check that the transcript is complete.');
-  if (!participantsSeen) error({ line: begin ?? 1, column: 1 }, 'The file has no @Participants header, expected one naming every speaker (`@Participants:\tKAT Kate Customer, …`)', 'chat-participants', 'Add @Participants after @Languages, one entry per speaker code: code, optional name, role.');
+  if (!utf8)
+    problems.push({
+      reason: 'The file has no @UTF8 header, expected it on the first line of a CHAT file',
+      rule: 'chat-utf8',
+      severity: 'warning',
+      place: { line: 1, column: 1 },
+      fix: 'The file is read as UTF-8 anyway; add @UTF8 as its first line so CLAN reads it the same way.',
+    });
+  if (begin === undefined)
+    error(
+      { line: 1, column: 1 },
+      'The file has no @Begin header, expected @Begin before the headers and tiers',
+      'chat-begin',
+      'Add @Begin on the line after @UTF8. A file without it is not a complete CHAT transcript.',
+    );
+  if (end === undefined)
+    error(last, 'The file ends without @End, expected @End on the last line', 'chat-end', 'Add @End as the last line; if the file was cut short, check that the transcript is complete.');
+  if (!participantsSeen)
+    error(
+      { line: begin ?? 1, column: 1 },
+      'The file has no @Participants header, expected one naming every speaker (`@Participants:\tKAT Kate Customer, …`)',
+      'chat-participants',
+      'Add @Participants after @Languages, one entry per speaker code: code, optional name, role.',
+    );
   if (participantsSeen && lines.length === 0) error(last, 'The file has no main tier, expected at least one line of talk (`*KAT:\t…`)', 'chat-no-tiers', 'Import a transcript with talk in it.');
 
   // CHAT without CA marks overlaps, pauses and retracings its own way (`<yes> [>]`, `&um`, `[/]`), which Jefferson notation reads otherwise.
@@ -223,7 +270,7 @@ export function readChat(input: string): ChatDocument {
       rule: 'chat-not-ca',
       severity: 'warning',
       place: options?.place ?? { line: begin ?? 1, column: 1 },
-      fix: 'Check the imported lines on the excerpt page; for Jefferson notation import a CA transcript (CABank marks them @Options: CA), or rewrite the marks as Jefferson\'s.',
+      fix: "Check the imported lines on the excerpt page; for Jefferson notation import a CA transcript (CABank marks them @Options: CA), or rewrite the marks as Jefferson's.",
     });
   }
   const byCode = new Map(participants.map((participant) => [participant.code, participant]));
@@ -233,7 +280,9 @@ export function readChat(input: string): ChatDocument {
     if (fields.length < 10 || !participant) {
       error(
         place,
-        fields.length < 10 ? `Unexpected @ID with ${fields.length - 1} bars, expected 10 fields \`language|corpus|code|age|sex|group|SES|role|education|custom|\`` : `Unexpected @ID for \`${code}\`, expected a code declared in @Participants (${[...byCode.keys()].join(', ') || 'none'})`,
+        fields.length < 10
+          ? `Unexpected @ID with ${fields.length - 1} bars, expected 10 fields \`language|corpus|code|age|sex|group|SES|role|education|custom|\``
+          : `Unexpected @ID for \`${code}\`, expected a code declared in @Participants (${[...byCode.keys()].join(', ') || 'none'})`,
         'chat-id',
         fields.length < 10 ? 'Write every field of the @ID, leaving the unknown ones empty between their bars.' : 'Correct the code in the @ID, or add the speaker to @Participants.',
       );
@@ -244,7 +293,12 @@ export function readChat(input: string): ChatDocument {
   }
   for (const line of lines) {
     if (!line.first || byCode.has(line.code) || !participantsSeen) continue;
-    error(line.codePlace, `Unknown speaker \`${line.code}\`: @Participants does not declare it (${[...byCode.keys()].join(', ') || 'none'})`, 'chat-speaker', 'Correct the speaker code of this tier, or add the speaker to @Participants (and an @ID for it).');
+    error(
+      line.codePlace,
+      `Unknown speaker \`${line.code}\`: @Participants does not declare it (${[...byCode.keys()].join(', ') || 'none'})`,
+      'chat-speaker',
+      'Correct the speaker code of this tier, or add the speaker to @Participants (and an @ID for it).',
+    );
   }
   return { participants, lines, comments, media, notKept, problems };
 }
@@ -257,7 +311,13 @@ function participantEntries(raw: string, valueColumn: number, row: number, into:
     const words = entry.trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) continue; // CLAN tolerates a trailing comma
     if (words.length < 2) {
-      problems.push({ reason: `Unexpected participant \`${entry.trim()}\` without a role, expected \`CODE Name Role\` or \`CODE Role\``, rule: 'chat-participants', severity: 'error', place, fix: 'Add the role after the code (CHAT roles such as Adult, Target_Adult, Investigator, Unidentified).' });
+      problems.push({
+        reason: `Unexpected participant \`${entry.trim()}\` without a role, expected \`CODE Name Role\` or \`CODE Role\``,
+        rule: 'chat-participants',
+        severity: 'error',
+        place,
+        fix: 'Add the role after the code (CHAT roles such as Adult, Target_Adult, Investigator, Unidentified).',
+      });
       continue;
     }
     const [code, ...rest] = words;

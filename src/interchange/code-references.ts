@@ -78,7 +78,10 @@ async function readText(path: string): Promise<string | undefined> {
 
 async function filesIn(dir: string, extension: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((name) => name.endsWith(extension)).sort().map((name) => join(dir, name));
+  return names
+    .filter((name) => name.endsWith(extension))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /** The files of a study folder that refer to codes by number, with each reference. */

@@ -47,6 +47,10 @@ export function themeColours(colour: string): ThemeColours {
   const dark = mixUntilContrast(colour, 255, PAGE_BACKGROUNDS.dark);
   const adjustments: string[] = [];
   if (light !== colour) adjustments.push(`colour ${colour} darkened to ${light} for ${MINIMUM}:1 contrast against ${PAGE_BACKGROUNDS.light}`);
-  adjustments.push(dark === colour ? `colourDark set to ${dark} (already ${MINIMUM}:1 against ${PAGE_BACKGROUNDS.dark})` : `colourDark computed as ${dark}, ${colour} lightened for ${MINIMUM}:1 contrast against ${PAGE_BACKGROUNDS.dark}`);
+  adjustments.push(
+    dark === colour
+      ? `colourDark set to ${dark} (already ${MINIMUM}:1 against ${PAGE_BACKGROUNDS.dark})`
+      : `colourDark computed as ${dark}, ${colour} lightened for ${MINIMUM}:1 contrast against ${PAGE_BACKGROUNDS.dark}`,
+  );
   return { colour: light, colourDark: dark, adjustments };
 }

@@ -114,7 +114,13 @@ export function readExcerptCsv(text: string, speakers: readonly Speaker[]): CsvR
       const column = csvColumns.find((candidate) => candidate.header === name.trim().toLowerCase());
       if (column && !indexOf.has(column.key)) indexOf.set(column.key, index);
       else if (name.trim() !== '') {
-        problems.push({ reason: `Unknown column "${name.trim()}" is ignored`, rule: 'csv-unknown-column', severity: 'warning', place: { line: 1, column: index + 1 }, fix: `Remove the column, or rename it to one of: ${csvColumns.map((c) => c.header).join(', ')}.` });
+        problems.push({
+          reason: `Unknown column "${name.trim()}" is ignored`,
+          rule: 'csv-unknown-column',
+          severity: 'warning',
+          place: { line: 1, column: index + 1 },
+          fix: `Remove the column, or rename it to one of: ${csvColumns.map((c) => c.header).join(', ')}.`,
+        });
       }
     });
     const missing = csvColumns.filter((column) => !indexOf.has(column.key) && !optionalCsvColumns.has(column.key));
@@ -137,7 +143,13 @@ export function readExcerptCsv(text: string, speakers: readonly Speaker[]): CsvR
     }
     if (!complete || record.every((cell) => cell.trim() === '')) return undefined;
     if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
-      problems.push({ reason: `Row ${row} has ${record.length} cells but the header names ${header.length} columns; the extra cells are ignored`, rule: 'csv-extra-cells', severity: 'warning', place: { line: row, column: header.length + 1 }, fix: 'Move the values into a named column or delete them.' });
+      problems.push({
+        reason: `Row ${row} has ${record.length} cells but the header names ${header.length} columns; the extra cells are ignored`,
+        rule: 'csv-extra-cells',
+        severity: 'warning',
+        place: { line: row, column: header.length + 1 },
+        fix: 'Move the values into a named column or delete them.',
+      });
     }
     rows.push(readRow(record, row, indexOf, speakers));
     return undefined;
@@ -174,16 +186,31 @@ function readRow(record: string[], row: number, indexOf: Map<CsvColumnKey, numbe
     ...(step === '' ? {} : { step }),
     source: cell('source').trim(),
     lines: lines.map((located) => located.line),
-    codes: cell('codes').split(/[;,\r\n]/).map((code) => code.trim()).filter((code) => code !== ''),
+    codes: cell('codes')
+      .split(/[;,\r\n]/)
+      .map((code) => code.trim())
+      .filter((code) => code !== ''),
     ...(cell('leadIn') === '' ? {} : { leadIn: cell('leadIn') }),
     // An empty cell leaves it unwritten rather than an empty text.
     ...(cell('interpretation').trim() === '' ? {} : { interpretation: cell('interpretation') }),
     ...optional('article', placementRecord(cell('section'), page, numberOrText(cell('order')))),
     notes: notes.map((located) => unescapeEntry(located.entry)),
   };
-  const notLoud = cell('notLoud').split(/[;,\r\n]/).map((word) => word.trim()).filter((word) => word !== '');
+  const notLoud = cell('notLoud')
+    .split(/[;,\r\n]/)
+    .map((word) => word.trim())
+    .filter((word) => word !== '');
   if (notLoud.length > 0) excerpt.notLoud = notLoud;
-  return { row, excerpt, locate: locator(row, indexOf, lines.map((located) => located.row), notes.map((located) => located.row)) };
+  return {
+    row,
+    excerpt,
+    locate: locator(
+      row,
+      indexOf,
+      lines.map((located) => located.row),
+      notes.map((located) => located.row),
+    ),
+  };
 }
 
 /**

@@ -157,9 +157,10 @@ function themeCounts(before: Coding, after: Coding, pairs: Map<CodeEntry, CodeEn
     .filter((entry) => entry.kind === 'theme')
     .map((theme) => {
       const old = [...pairs].find(([, paired]) => paired === theme)?.[0];
-      return { code: theme.code, name: theme.name, before: old ? oldCounts.get(old.code) ?? 0 : 0, after: newCounts.get(theme.code) ?? 0 };
+      return { code: theme.code, name: theme.name, before: old ? (oldCounts.get(old.code) ?? 0) : 0, after: newCounts.get(theme.code) ?? 0 };
     });
-  for (const theme of before.codes.filter((entry) => entry.kind === 'theme' && !pairs.has(entry))) rows.push({ code: theme.code, name: `${theme.name} (removed)`, before: oldCounts.get(theme.code) ?? 0, after: 0 });
+  for (const theme of before.codes.filter((entry) => entry.kind === 'theme' && !pairs.has(entry)))
+    rows.push({ code: theme.code, name: `${theme.name} (removed)`, before: oldCounts.get(theme.code) ?? 0, after: 0 });
   return rows;
 }
 
@@ -178,7 +179,11 @@ const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 function table(header: string[], rows: string[][], rightAligned: number[]): string[] {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
-  const format = (row: string[]) => `  ${row.map((cell, column) => (rightAligned.includes(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd()}`;
+  const format = (row: string[]) =>
+    `  ${row
+      .map((cell, column) => (rightAligned.includes(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd()}`;
   return [format(header), ...rows.map(format)];
 }
 
@@ -207,9 +212,21 @@ export function formatDiff(diff: CodingDiff, title: string): string {
   out.push(...(excerptRows.length > 0 ? excerptRows : ['  no change']));
   out.push('');
   out.push('Excerpts per theme');
-  out.push(...table(['theme', 'before', 'after', 'change'], diff.counts.themes.map((row) => [`${row.code} ${row.name}`, String(row.before), String(row.after), signed(row.after - row.before)]), [1, 2, 3]));
+  out.push(
+    ...table(
+      ['theme', 'before', 'after', 'change'],
+      diff.counts.themes.map((row) => [`${row.code} ${row.name}`, String(row.before), String(row.after), signed(row.after - row.before)]),
+      [1, 2, 3],
+    ),
+  );
   out.push('');
   out.push('Excerpts per session');
-  out.push(...table(['session', 'before', 'after', 'change'], diff.counts.sessions.map((row) => [row.session === null ? 'unplaced' : String(row.session), String(row.before), String(row.after), signed(row.after - row.before)]), [1, 2, 3]));
+  out.push(
+    ...table(
+      ['session', 'before', 'after', 'change'],
+      diff.counts.sessions.map((row) => [row.session === null ? 'unplaced' : String(row.session), String(row.before), String(row.after), signed(row.after - row.before)]),
+      [1, 2, 3],
+    ),
+  );
   return out.join('\n');
 }

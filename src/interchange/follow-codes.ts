@@ -42,7 +42,12 @@ export async function followCodes(dir: string, kept: readonly Excerpt[], renumbe
     if (lost.length > 0) {
       const text = await readFile(path, 'utf8').catch(() => '');
       for (const code of lost) {
-        result.problems.push({ path, place: excerptCodePlace(text, code), reason: `Excerpt "${excerpt.id}", which the import does not contain, is coded ${describe(code)}, a code the import removes; kept as it is, it would name whatever code takes that number`, fix: 'Code the excerpt in the QDA project too (or keep the code there), or pass --prune to delete the excerpts the import does not contain.' });
+        result.problems.push({
+          path,
+          place: excerptCodePlace(text, code),
+          reason: `Excerpt "${excerpt.id}", which the import does not contain, is coded ${describe(code)}, a code the import removes; kept as it is, it would name whatever code takes that number`,
+          fix: 'Code the excerpt in the QDA project too (or keep the code there), or pass --prune to delete the excerpts the import does not contain.',
+        });
       }
       continue;
     }
@@ -59,7 +64,12 @@ export async function followCodes(dir: string, kept: readonly Excerpt[], renumbe
         continue;
       }
       if (gone.has(reference.code)) {
-        result.problems.push({ path: file.path, place: reference.place, reason: `${reference.what} names ${describe(reference.code)}, a code the import removes`, fix: 'Point it at another code, or keep the code in the QDA project.' });
+        result.problems.push({
+          path: file.path,
+          place: reference.place,
+          reason: `${reference.what} names ${describe(reference.code)}, a code the import removes`,
+          fix: 'Point it at another code, or keep the code in the QDA project.',
+        });
       } else if (renumbered.has(reference.code)) {
         result.followed.push(`${where(reference, dir)}: ${reference.what} ${reference.code} → ${renumbered.get(reference.code)}`);
       }

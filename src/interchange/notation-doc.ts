@@ -8,7 +8,11 @@ import { symbols, type SymbolEntry } from '../ca/symbols.ts';
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
 /** An example line in a table cell: code spans cannot cross a line break, so each printed line is its own span. */
-const example = (text: string) => text.split('\n').map((line) => code(line.replace(/\|/g, '\\|'))).join('<br>');
+const example = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => code(line.replace(/\|/g, '\\|')))
+    .join('<br>');
 
 function row(entry: SymbolEntry): string {
   const also = [...entry.variants].map(code).join(' ');
@@ -30,7 +34,7 @@ export function renderNotationGuide(): string {
     '  voice-quality additions). Every symbol below is read, checked and drawn with a tooltip and a spoken',
     '  name, and each excerpt shows a key to the symbols it uses.',
     '- **`"verbatim"`**: plain quoted words, as in interview quotations. Ordinary punctuation stays',
-    '  punctuation and square brackets are the quoting author\'s (`[…]`, `[she]`); only these are read as notation:',
+    "  punctuation and square brackets are the quoting author's (`[…]`, `[she]`); only these are read as notation:",
     `  ${verbatim.map((entry) => `${entry.name.toLowerCase()} ${code(entry.symbol)}`).join(', ')}.`,
     '',
     'Write each printed line of talk as one `"turn"` line with its speaker\'s participant id, a timed pause on',
@@ -51,12 +55,12 @@ export function renderNotationGuide(): string {
     'line is cited by them.',
     '',
     '**Problems** are reported by `npm run check` at the excerpt file, line and column, with a rule name; each rule',
-    'is explained, with its fix, in [the notation engine\'s reference](../src/ca/README.md#errors), which also gives the',
+    "is explained, with its fix, in [the notation engine's reference](../src/ca/README.md#errors), which also gives the",
     'exact grammar.',
     '',
     '## Symbols',
     '',
-    'In the order the site\'s transcription-conventions page lists them. The examples are invented lines.',
+    "In the order the site's transcription-conventions page lists them. The examples are invented lines.",
     '',
     ...table,
     ...symbols.map(row),

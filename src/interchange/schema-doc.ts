@@ -54,7 +54,8 @@ function typeOf(schema: JsonSchema): string {
     case 'array':
       return `list${schema.minItems ? ` (at least ${schema.minItems})` : ''} of ${schema.items ? typeOf(schema.items) : 'values'}`;
     case 'object':
-      if (!schema.properties && typeof schema.additionalProperties === 'object') return `object whose keys are ${schema.propertyNames ? typeOf(schema.propertyNames) : 'text'} and values ${typeOf(schema.additionalProperties)}`;
+      if (!schema.properties && typeof schema.additionalProperties === 'object')
+        return `object whose keys are ${schema.propertyNames ? typeOf(schema.propertyNames) : 'text'} and values ${typeOf(schema.additionalProperties)}`;
       return 'object';
     default:
       return 'any value';
@@ -72,7 +73,12 @@ function rows(schema: JsonSchema, prefix: string, out: Row[]): void {
     if (key === '$schema' && prefix === '') continue;
     const name = `${prefix}${key}`;
     const optional = !required.has(key) || field.default !== undefined;
-    out.push({ name: `\`${name}\``, type: typeOf(field), required: optional ? (field.default !== undefined ? `no (default \`${JSON.stringify(field.default)}\`)` : 'no') : 'yes', description: field.description ?? '' });
+    out.push({
+      name: `\`${name}\``,
+      type: typeOf(field),
+      required: optional ? (field.default !== undefined ? `no (default \`${JSON.stringify(field.default)}\`)` : 'no') : 'yes',
+      description: field.description ?? '',
+    });
     nested(field, name, out);
   }
 }
@@ -93,7 +99,11 @@ function nested(field: JsonSchema, name: string, out: Row[]): void {
 export function fieldTable(schema: Record<string, unknown>): string[] {
   const fieldRows: Row[] = [];
   rows(schema as JsonSchema, '', fieldRows);
-  return ['| field | type | required | description |', '| --- | --- | --- | --- |', ...fieldRows.map((row) => `| ${cell(row.name)} | ${cell(row.type)} | ${row.required} | ${cell(row.description)} |`)];
+  return [
+    '| field | type | required | description |',
+    '| --- | --- | --- | --- |',
+    ...fieldRows.map((row) => `| ${cell(row.name)} | ${cell(row.type)} | ${row.required} | ${cell(row.description)} |`),
+  ];
 }
 
 export function renderDataFormat(): string {

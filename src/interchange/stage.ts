@@ -80,7 +80,13 @@ export async function stageAndValidate(proposal: Proposal): Promise<StageResult>
     const id = typeof record.id === 'string' ? record.id : '';
     if (proposedIds.has(id) && id !== '') {
       const { place, detail } = origin.locate(['id']);
-      report(origin.file, { reason: `Duplicate excerpt id "${id}"${detail}: another ${itemWord(origin)} already uses it`, rule: 'duplicate-id', severity: 'error', place, fix: 'Give each excerpt its own id.' });
+      report(origin.file, {
+        reason: `Duplicate excerpt id "${id}"${detail}: another ${itemWord(origin)} already uses it`,
+        rule: 'duplicate-id',
+        severity: 'error',
+        place,
+        fix: 'Give each excerpt its own id.',
+      });
       continue;
     }
     proposedIds.add(id);
@@ -287,4 +293,3 @@ export function describeChanges(changes: readonly Change[], kept: readonly strin
   if (kept.length > 0) lines.push(`kept ${kept.length} excerpt file${kept.length === 1 ? '' : 's'} the import does not contain (${kept.join(', ')}); pass --prune to delete them`);
   return lines.join('\n');
 }
-

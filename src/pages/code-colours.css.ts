@@ -7,5 +7,4 @@ import type { APIRoute } from 'astro';
 import { getStudy } from '../study/index.ts';
 import { codeColourCss } from '../site/theme-css.ts';
 
-export const GET: APIRoute = async () =>
-  new Response(codeColourCss(await getStudy()), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+export const GET: APIRoute = async () => new Response(codeColourCss(await getStudy()), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });

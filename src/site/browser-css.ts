@@ -22,11 +22,6 @@ function chosen(facet: Facet, option: FacetOption): string {
 /** The rules for every facet's options, scoped to the browser form's container. */
 export function filterCss(facets: readonly Facet[], scope = '.browser'): string {
   return facets
-    .flatMap((facet) =>
-      facet.options.map(
-        (option) =>
-          `${scope}:has(${chosen(facet, option)}) [data-excerpt]:not([${facet.attribute}${facet.operator}${cssString(option.value)}]){display:none}`,
-      ),
-    )
+    .flatMap((facet) => facet.options.map((option) => `${scope}:has(${chosen(facet, option)}) [data-excerpt]:not([${facet.attribute}${facet.operator}${cssString(option.value)}]){display:none}`))
     .join('\n');
 }

@@ -9,17 +9,24 @@ import { described, workPages, type PageCitation, type Publication } from './cit
 export function bibtexEscape(value: string): string {
   return value.replace(/[\\{}&%$#_~^]/gu, (character) => {
     switch (character) {
-      case '\\': return '\\textbackslash{}';
-      case '~': return '\\textasciitilde{}';
-      case '^': return '\\textasciicircum{}';
-      default: return `\\${character}`;
+      case '\\':
+        return '\\textbackslash{}';
+      case '~':
+        return '\\textasciitilde{}';
+      case '^':
+        return '\\textasciicircum{}';
+      default:
+        return `\\${character}`;
     }
   });
 }
 
 /** A citation key from a family name and a year: "okafor2021" (ASCII letters only). */
 export function bibtexKey(family: string, year: string | number): string {
-  const ascii = family.normalize('NFD').replace(/[^A-Za-z]/gu, '').toLowerCase();
+  const ascii = family
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/gu, '')
+    .toLowerCase();
   return `${ascii || 'anon'}${year}`;
 }
 
@@ -65,7 +72,10 @@ export function bibtexWork(meta: StudyMeta): string {
     ['school', publication.type === 'thesis' ? bibtexEscape(publication.institution) : undefined],
     ['institution', publication.type === 'report' ? bibtexEscape(publication.institution) : undefined],
     ['publisher', publication.type === 'chapter' && publication.publisher ? bibtexEscape(publication.publisher) : undefined],
-    ['howpublished', publication.type === 'preprint' ? bibtexEscape(publication.repository) : publication.type === 'teaching-case' && publication.institution ? bibtexEscape(publication.institution) : undefined],
+    [
+      'howpublished',
+      publication.type === 'preprint' ? bibtexEscape(publication.repository) : publication.type === 'teaching-case' && publication.institution ? bibtexEscape(publication.institution) : undefined,
+    ],
     ['type', publication.type === 'thesis' && publication.degree ? bibtexEscape(publication.degree) : undefined],
     ['year', String(meta.year)],
     ['month', month],

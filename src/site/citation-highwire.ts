@@ -53,7 +53,10 @@ export function highwireWork(meta: StudyMeta, references: readonly Reference[]):
     ['citation_dissertation_institution', publication.type === 'thesis' ? publication.institution : undefined],
     ['citation_technical_report_institution', publication.type === 'report' ? publication.institution : undefined],
     ['citation_technical_report_number', publication.type === 'report' ? publication.number : undefined],
-    ['citation_publisher', publication.type === 'chapter' ? publication.publisher : publication.type === 'preprint' ? publication.repository : publication.type === 'teaching-case' ? publication.institution : undefined],
+    [
+      'citation_publisher',
+      publication.type === 'chapter' ? publication.publisher : publication.type === 'preprint' ? publication.repository : publication.type === 'teaching-case' ? publication.institution : undefined,
+    ],
     ['citation_firstpage', pages?.first],
     ['citation_lastpage', pages?.last],
     ['citation_doi', meta.doi],

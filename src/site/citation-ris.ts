@@ -10,7 +10,10 @@ function risRecord(fields: [string, string | undefined][]): string {
   return [...fields.filter((field): field is [string, string] => Boolean(field[1])).map(([tag, value]) => `${tag}  - ${value.replace(/\s*\n\s*/gu, ' ')}`), 'ER  - '].join('\n');
 }
 
-const risTypes = { article: 'JOUR', thesis: 'THES', report: 'RPRT', preprint: 'UNPB', chapter: 'CHAP', 'teaching-case': 'GEN', unpublished: 'UNPB' } as const satisfies Record<Publication['type'], string>;
+const risTypes = { article: 'JOUR', thesis: 'THES', report: 'RPRT', preprint: 'UNPB', chapter: 'CHAP', 'teaching-case': 'GEN', unpublished: 'UNPB' } as const satisfies Record<
+  Publication['type'],
+  string
+>;
 
 /** RIS record for the work this site publishes, typed by how it is published. */
 export function risWork(meta: StudyMeta): string {
@@ -18,7 +21,16 @@ export function risWork(meta: StudyMeta): string {
   const printed = publication.type === 'article' ? publication.journal.pages : publication.type === 'chapter' ? publication.pages : undefined;
   const pages = printed ? splitPages(printed) : undefined;
   const journal = publication.type === 'article' ? publication.journal : undefined;
-  const publisher = publication.type === 'thesis' || publication.type === 'report' ? publication.institution : publication.type === 'chapter' ? publication.publisher : publication.type === 'preprint' ? publication.repository : publication.type === 'teaching-case' ? publication.institution : undefined;
+  const publisher =
+    publication.type === 'thesis' || publication.type === 'report'
+      ? publication.institution
+      : publication.type === 'chapter'
+        ? publication.publisher
+        : publication.type === 'preprint'
+          ? publication.repository
+          : publication.type === 'teaching-case'
+            ? publication.institution
+            : undefined;
   return risRecord([
     ['TY', risTypes[publication.type]],
     ...meta.authors.map((author): [string, string] => ['AU', `${author.family}, ${author.given}`]),

@@ -57,7 +57,12 @@ export function initials(given: string): string {
   return tokens
     .flatMap((token) => {
       if (/^\p{Lu}{1,3}$/u.test(token)) return [...token].map((letter) => `${letter}.`);
-      return [token.split('-').map((part) => `${[...part][0] ?? ''}.`).join('-')];
+      return [
+        token
+          .split('-')
+          .map((part) => `${[...part][0] ?? ''}.`)
+          .join('-'),
+      ];
     })
     .join(' ');
 }
@@ -173,8 +178,7 @@ export function apaReference(reference: Reference, year = reference.year === und
 
   // The title is italic for works that stand alone; an article's or chapter's is not.
   const standalone = reference.type === 'book' || reference.type === 'thesis' || reference.type === 'webpage';
-  const titleSpans = (suffix: string): RichText =>
-    standalone ? [italic(reference.title), text(suffix)] : [text(reference.title), text(suffix)];
+  const titleSpans = (suffix: string): RichText => (standalone ? [italic(reference.title), text(suffix)] : [text(reference.title), text(suffix)]);
 
   if (names.length > 0) {
     spans.push(text(`${apaNameList(names)}${editedBook ? ` ${editorLabel(names)}.` : ''} ${date} `));
@@ -351,7 +355,13 @@ export function apaWork(meta: StudyMeta): RichText {
       return compact([lead, text(`${terminated(meta.title)} `), italic(publication.journal.name), ...volumeIssue(publication.journal), text(`${pages ? `, ${pages}` : ''}.`), ...locatorSpans(meta)]);
     case 'chapter': {
       const editors = publication.editors.length > 0 ? `${editorsInline(publication.editors)} ${editorLabel(publication.editors)}, ` : '';
-      return compact([lead, text(`${terminated(meta.title)} In ${editors}`), italic(publication.book), text(`${pages ? ` (pp. ${pages})` : ''}.${publication.publisher ? ` ${terminated(publication.publisher)}` : ''}`), ...locatorSpans(meta)]);
+      return compact([
+        lead,
+        text(`${terminated(meta.title)} In ${editors}`),
+        italic(publication.book),
+        text(`${pages ? ` (pp. ${pages})` : ''}.${publication.publisher ? ` ${terminated(publication.publisher)}` : ''}`),
+        ...locatorSpans(meta),
+      ]);
     }
     case 'report':
       return compact([lead, italic(meta.title), text(`${publication.number ? ` (Report No. ${publication.number})` : ''}. ${terminated(publication.institution)}`), ...locatorSpans(meta)]);
@@ -418,9 +428,5 @@ export function apaPage(page: PageCitation): RichText {
   // The edition's home page is the site itself: its name is not repeated as the site name.
   const site = page.siteName === page.title ? '' : `${terminated(page.siteName)} `;
   const description = described(page);
-  return compact([
-    italic(page.title),
-    text(`${description ? ` [${description}]` : ''}. (n.d.). ${site}`),
-    link(page.url),
-  ]);
+  return compact([italic(page.title), text(`${description ? ` [${description}]` : ''}. (n.d.). ${site}`), link(page.url)]);
 }

@@ -45,7 +45,9 @@ function transcriptLinesRead(study: Study): ReadLine[] {
         if (line.kind !== 'turn') return [];
         // A continuation line is parsed under a stand-in label; it is shown as printed, without one.
         const { tree } = parseTranscript([{ ...line, speaker: line.speaker ?? 'X' }], { mode: 'transcript' });
-        return [{ excerpt, text: line.speaker === undefined ? line.text : `${line.speaker}: ${line.text}`, line: numbers[index] ?? index + 1, used: new Set(usedSymbols(tree).map((entry) => entry.id)) }];
+        return [
+          { excerpt, text: line.speaker === undefined ? line.text : `${line.speaker}: ${line.text}`, line: numbers[index] ?? index + 1, used: new Set(usedSymbols(tree).map((entry) => entry.id)) },
+        ];
       });
     });
 }

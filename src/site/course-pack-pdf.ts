@@ -204,7 +204,9 @@ export function coursePackPdf(): AstroIntegration {
       'astro:build:done': async ({ dir, pages, logger }: { dir: URL; pages: { pathname: string }[]; logger: AstroIntegrationLogger }) => {
         if (!pages.some((page) => page.pathname === COURSE_PACK_PAGE)) return;
         if (!coursePackPdfPlanned()) {
-          logger.warn(`No Chromium at ${chromiumPath()} (or playwright-core is not installed), so the course pack PDF was not made and the course pack page does not link to one. Install Chromium (sudo apt-get install -y chromium) or set CASEBOOK_CHROMIUM to its path, and run npm install, then build again.`);
+          logger.warn(
+            `No Chromium at ${chromiumPath()} (or playwright-core is not installed), so the course pack PDF was not made and the course pack page does not link to one. Install Chromium (sudo apt-get install -y chromium) or set CASEBOOK_CHROMIUM to its path, and run npm install, then build again.`,
+          );
           return;
         }
         const root = fileURLToPath(dir);

@@ -106,11 +106,20 @@ export function excerptColumns(study: Study): readonly ExcerptColumn[] {
     { name: 'source', description: sources.length > 1 ? `${sources.slice(0, -1).join(', ')} or ${sources.at(-1)}.` : `${sources[0]}.`, value: (_, excerpt) => excerpt.source },
     { name: 'speakers', description: 'Who speaks, in order of first turn, separated by "; ".', value: (current, excerpt) => speakerLabels(current, excerpt).join('; ') },
     { name: 'codes', description: `Codebook codes, the one the ${work} presents it under first, separated by "; ".`, value: (_, excerpt) => excerpt.codes.join('; ') },
-    { name: 'transcript', description: 'The quoted lines exactly as printed (transcripts in Jefferson notation), one per line; where the excerpt keeps its source’s line numbers, each line starts with its number (“95 DR: …”).', value: transcriptText },
+    {
+      name: 'transcript',
+      description:
+        'The quoted lines exactly as printed (transcripts in Jefferson notation), one per line; where the excerpt keeps its source’s line numbers, each line starts with its number (“95 DR: …”).',
+      value: transcriptText,
+    },
     { name: 'lead_in', description: `What the ${work} says just before quoting it (our words); empty where there is none.`, value: (_, excerpt) => excerpt.leadIn ?? '' },
     { name: 'interpretation', description: 'The researcher’s interpretation (our summary).', value: (_, excerpt) => excerpt.interpretation ?? '' },
     { name: 'article_section', description: `Where in the ${work} it is quoted; empty where it is not.`, value: (_, excerpt) => excerpt.article?.section ?? '' },
-    { name: 'article_order', description: `Its position among the ${work}’s quoted excerpts; empty where it is not quoted there.`, value: (_, excerpt) => (excerpt.article?.order === undefined ? '' : String(excerpt.article.order)) },
+    {
+      name: 'article_order',
+      description: `Its position among the ${work}’s quoted excerpts; empty where it is not quoted there.`,
+      value: (_, excerpt) => (excerpt.article?.order === undefined ? '' : String(excerpt.article.order)),
+    },
   ];
 }
 

@@ -8,7 +8,7 @@
  */
 /** The filters' URL names are the names of the form's controls (the unit filter's is the study's word). */
 function facetParams(form: HTMLFormElement): string[] {
-  return [...new Set([...form.elements].flatMap((element) => (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.name ? [element.name] : []))];
+  return [...new Set([...form.elements].flatMap((element) => ((element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.name ? [element.name] : [])))];
 }
 
 function applyQuery(form: HTMLFormElement, query: URLSearchParams): void {

@@ -151,9 +151,7 @@ function countFacets(study: Study, excerpts: readonly Excerpt[]): Facet[] {
     speaker: [...study.participants.values()]
       .map((participant) => ({ value: participant.id, label: participant.label, count: count('speaker', participant.id), depth: 0 as const }))
       .filter((option) => option.count > 0),
-    source: [...study.sources.values()]
-      .map((source) => ({ value: source.id, label: source.label, count: count('source', source.id), depth: 0 as const }))
-      .filter((option) => option.count > 0),
+    source: [...study.sources.values()].map((source) => ({ value: source.id, label: source.label, count: count('source', source.id), depth: 0 as const })).filter((option) => option.count > 0),
   };
   return browserFacetShape(study).map((shape) => ({ ...shape, options: options[shape.name] }));
 }

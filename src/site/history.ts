@@ -54,5 +54,8 @@ export function formatDate(iso: string): string {
 
 /** A summary's paragraphs: the researcher separates them with a blank line. */
 export function paragraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
 }

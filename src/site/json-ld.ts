@@ -27,7 +27,12 @@ export function serializeJsonLd(value: unknown): string {
 function containerOf(meta: StudyMeta): JsonLdNode | undefined {
   const publication = meta.publication;
   if (publication.type === 'chapter') {
-    return { '@type': 'Book', name: publication.book, editor: publication.editors.map((name) => ({ '@type': 'Person', givenName: name.given, familyName: name.family })), publisher: publication.publisher ? { '@type': 'Organization', name: publication.publisher } : undefined };
+    return {
+      '@type': 'Book',
+      name: publication.book,
+      editor: publication.editors.map((name) => ({ '@type': 'Person', givenName: name.given, familyName: name.family })),
+      publisher: publication.publisher ? { '@type': 'Organization', name: publication.publisher } : undefined,
+    };
   }
   if (publication.type !== 'article') return undefined;
   const periodical: JsonLdNode = { '@type': 'Periodical', name: publication.journal.name, issn: publication.journal.issn };
@@ -35,7 +40,15 @@ function containerOf(meta: StudyMeta): JsonLdNode | undefined {
   return publication.journal.issue === undefined ? volume : { '@type': 'PublicationIssue', issueNumber: String(publication.journal.issue), datePublished: String(meta.year), isPartOf: volume };
 }
 
-const workTypes = { article: 'ScholarlyArticle', thesis: 'Thesis', report: 'Report', preprint: 'ScholarlyArticle', chapter: 'Chapter', 'teaching-case': 'LearningResource', unpublished: 'CreativeWork' } as const satisfies Record<StudyMeta['publication']['type'], string>;
+const workTypes = {
+  article: 'ScholarlyArticle',
+  thesis: 'Thesis',
+  report: 'Report',
+  preprint: 'ScholarlyArticle',
+  chapter: 'Chapter',
+  'teaching-case': 'LearningResource',
+  unpublished: 'CreativeWork',
+} as const satisfies Record<StudyMeta['publication']['type'], string>;
 
 /** The published work: its type, authors, where it appears, licence and keywords. */
 export function scholarlyWork(meta: StudyMeta, homeUrl: string): JsonLdNode {
@@ -75,7 +88,16 @@ export function pageGraph(meta: StudyMeta, page: { url: string; title: string; d
     '@context': 'https://schema.org',
     '@graph': [
       { '@type': 'WebSite', '@id': website, url: page.homeUrl, name: editionName(meta), inLanguage: 'en', about: { '@id': workId(meta, page.homeUrl) } },
-      { '@type': 'WebPage', '@id': page.url, url: page.url, name: page.title, description: page.description, isPartOf: { '@id': website }, about: { '@id': workId(meta, page.homeUrl) }, inLanguage: 'en' },
+      {
+        '@type': 'WebPage',
+        '@id': page.url,
+        url: page.url,
+        name: page.title,
+        description: page.description,
+        isPartOf: { '@id': website },
+        about: { '@id': workId(meta, page.homeUrl) },
+        inLanguage: 'en',
+      },
       scholarlyWork(meta, page.homeUrl),
     ],
   };

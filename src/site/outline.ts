@@ -82,10 +82,7 @@ export function outline(html: string, depth: 2 | 3): Outline {
     test: (node) => sections.has(node as Element),
     group: (node) => h(`div.heading.heading--${node.tagName}`),
     properties: { className: ['heading__anchor'] },
-    content: (node): ElementContent[] => [
-      h('span', { ariaHidden: 'true' }, '#'),
-      h('span.visually-hidden', `Link to the section “${toString(node).replace(/\s+/g, ' ').trim()}”`),
-    ],
+    content: (node): ElementContent[] => [h('span', { ariaHidden: 'true' }, '#'), h('span.visually-hidden', `Link to the section “${toString(node).replace(/\s+/g, ' ').trim()}”`)],
   })(tree);
   return { html: toHtml(tree), entries };
 }

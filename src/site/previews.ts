@@ -34,7 +34,10 @@ export function excerptPreview(study: Study, excerpt: Excerpt): ExcerptPreview {
     speaker: line.kind === 'turn' && line.speaker !== undefined ? (study.participants.get(line.speaker)?.label ?? line.speaker) : undefined,
     text: line.text,
   }));
-  const codes = excerpt.codes.map((code) => study.codeIndex.get(code)).filter((info) => info !== undefined).map((info) => `${info.code} ${info.name}`);
+  const codes = excerpt.codes
+    .map((code) => study.codeIndex.get(code))
+    .filter((info) => info !== undefined)
+    .map((info) => `${info.code} ${info.name}`);
   return { title: excerpt.title, lines, more: excerpt.lines.length > PREVIEW_LINES, facts: [unitLabel(study, excerpt.session), ...codes].join(' · ') };
 }
 
@@ -82,6 +85,8 @@ export function unitFacts(study: Study, session: Session): UnitFact[] {
 /** A unit's title and its key figures (its summary is a paragraph: too long for a preview). */
 export function unitPreview(study: Study, session: Session): { title: string; facts: string } {
   const excerpts = study.excerptsBySession.get(session.number)?.length ?? 0;
-  const facts = unitFacts(study, session).filter((fact) => fact.key).map((fact) => `${fact.label} ${fact.value}`);
+  const facts = unitFacts(study, session)
+    .filter((fact) => fact.key)
+    .map((fact) => `${fact.label} ${fact.value}`);
   return { title: session.title, facts: [...facts, excerpts === 0 ? 'no excerpts quoted' : plural(excerpts, 'excerpt')].join(' · ') };
 }

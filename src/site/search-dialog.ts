@@ -121,9 +121,12 @@ function build(trigger: HTMLAnchorElement): SearchDialog {
     if (target?.isConnected) target.focus();
   });
   // Typed while the dialog was closed, a query is searched as soon as Pagefind is ready.
-  void load().then(() => {
-    if (input.value.trim()) void run();
-  }, () => undefined);
+  void load().then(
+    () => {
+      if (input.value.trim()) void run();
+    },
+    () => undefined,
+  );
   return state;
 }
 

@@ -34,7 +34,11 @@ function writeAddress(term: string, selection: FilterSelection): void {
 }
 
 function pagefindFilters(selection: FilterSelection): Record<string, { any: string[] }> {
-  return Object.fromEntries(Object.entries(selection).filter(([, values]) => values.length > 0).map(([name, values]) => [name, { any: values }]));
+  return Object.fromEntries(
+    Object.entries(selection)
+      .filter(([, values]) => values.length > 0)
+      .map(([name, values]) => [name, { any: values }]),
+  );
 }
 
 function filterPanel(
@@ -63,7 +67,12 @@ function filterPanel(
       entries.push({ input, count });
     }
     boxes.set(name, entries);
-    const details = element('details', { className: 'search-filters__group', open: chosen.length > 0 }, element('summary', {}, labels[name] ?? name), element('fieldset', {}, element('legend', { className: 'visually-hidden' }, labels[name] ?? name), list));
+    const details = element(
+      'details',
+      { className: 'search-filters__group', open: chosen.length > 0 },
+      element('summary', {}, labels[name] ?? name),
+      element('fieldset', {}, element('legend', { className: 'visually-hidden' }, labels[name] ?? name), list),
+    );
     panel.append(details);
   }
   return {

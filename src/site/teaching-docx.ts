@@ -147,7 +147,10 @@ function component(context: Context, node: MdxJsxTextElement, style: Style): Par
     }
     case 'Cite': {
       const years = yearLabels(study.references);
-      const works = id.split(',').map((key) => study.referenceIndex.get(key.trim())).filter((reference) => reference !== undefined);
+      const works = id
+        .split(',')
+        .map((key) => study.referenceIndex.get(key.trim()))
+        .filter((reference) => reference !== undefined);
       const locator = attribute(node, 'locator');
       const text = `(${works.map((reference) => plainText(inTextEntry(reference, years.get(reference.id)))).join('; ')}${locator ? `, ${locator}` : ''})`;
       return [new TextRun({ text, ...style })];
@@ -335,7 +338,10 @@ export async function teachingDocx(entry: TeachingDocEntry, variant: DocVariant,
   }
   const pageUrl = absolute(context, href(variant === 'handout' ? `${options.pagePath(entry)}handout/` : options.pagePath(entry)));
   children.push(
-    new Paragraph({ spacing: { before: 480 }, children: [new TextRun({ text: `Source: ${plainText(apaWork(study.meta)).replace(/\.$/u, '')}. Quoted material ${study.meta.licence.name}.`, size: 18 })] }),
+    new Paragraph({
+      spacing: { before: 480 },
+      children: [new TextRun({ text: `Source: ${plainText(apaWork(study.meta)).replace(/\.$/u, '')}. Quoted material ${study.meta.licence.name}.`, size: 18 })],
+    }),
     new Paragraph({ children: [new TextRun({ text: 'Online: ', size: 18 }), new ExternalHyperlink({ link: pageUrl, children: [new TextRun({ text: pageUrl, style: 'Hyperlink', size: 18 })] })] }),
   );
   const doc = new Document({
@@ -347,7 +353,9 @@ export async function teachingDocx(entry: TeachingDocEntry, variant: DocVariant,
     },
     sections: [
       {
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16 })] })] }) },
+        footers: {
+          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16 })] })] }),
+        },
         children,
       },
     ],

@@ -10,17 +10,9 @@ export function themeVariable(code: string): string {
 }
 
 export function codeColourCss(study: Study): string {
-  const declarations = (pick: 'colour' | 'colourDark') =>
-    study.themes.map((theme) => `${themeVariable(theme.code)}:${theme[pick]};`).join('');
+  const declarations = (pick: 'colour' | 'colourDark') => study.themes.map((theme) => `${themeVariable(theme.code)}:${theme[pick]};`).join('');
   const light = declarations('colour');
   const dark = declarations('colourDark');
-  const perCode = study.codes
-    .map((info) => `[data-code="${info.code}"]{--code-colour:var(${themeVariable(info.theme.code)});}`)
-    .join('');
-  return [
-    `:root{${light}}`,
-    `:root[data-theme="dark"]{${dark}}`,
-    `@media (prefers-color-scheme: dark){:root:not([data-theme="light"]){${dark}}}`,
-    perCode,
-  ].join('\n');
+  const perCode = study.codes.map((info) => `[data-code="${info.code}"]{--code-colour:var(${themeVariable(info.theme.code)});}`).join('');
+  return [`:root{${light}}`, `:root[data-theme="dark"]{${dark}}`, `@media (prefers-color-scheme: dark){:root:not([data-theme="light"]){${dark}}}`, perCode].join('\n');
 }

@@ -40,7 +40,8 @@ const coreq: Checklist = {
   id: 'coreq',
   name: 'COREQ',
   title: 'Consolidated criteria for reporting qualitative research',
-  citation: 'Tong, A., Sainsbury, P., & Craig, J. (2007). Consolidated criteria for reporting qualitative research (COREQ): A 32-item checklist for interviews and focus groups. International Journal for Quality in Health Care, 19(6), 349–357.',
+  citation:
+    'Tong, A., Sainsbury, P., & Craig, J. (2007). Consolidated criteria for reporting qualitative research (COREQ): A 32-item checklist for interviews and focus groups. International Journal for Quality in Health Care, 19(6), 349–357.',
   doi: '10.1093/intqhc/mzm042',
   items: items([
     {
@@ -69,7 +70,15 @@ const coreq: Checklist = {
     {
       domain: 'Study design',
       topics: [
-        { topic: 'Theoretical framework', rows: [['Methodological orientation and theory', 'Which methodological orientation underpins the study (for example discourse analysis, ethnography, grounded theory, phenomenology, content analysis)?']] },
+        {
+          topic: 'Theoretical framework',
+          rows: [
+            [
+              'Methodological orientation and theory',
+              'Which methodological orientation underpins the study (for example discourse analysis, ethnography, grounded theory, phenomenology, content analysis)?',
+            ],
+          ],
+        },
         {
           topic: 'Participant selection',
           rows: [
@@ -132,11 +141,34 @@ const srqr: Checklist = {
   id: 'srqr',
   name: 'SRQR',
   title: 'Standards for reporting qualitative research',
-  citation: "O'Brien, B. C., Harris, I. B., Beckman, T. J., Reed, D. A., & Cook, D. A. (2014). Standards for reporting qualitative research: A synthesis of recommendations. Academic Medicine, 89(9), 1245–1251.",
+  citation:
+    "O'Brien, B. C., Harris, I. B., Beckman, T. J., Reed, D. A., & Cook, D. A. (2014). Standards for reporting qualitative research: A synthesis of recommendations. Academic Medicine, 89(9), 1245–1251.",
   doi: '10.1097/ACM.0000000000000388',
   items: items([
-    { domain: 'Title and abstract', topics: [{ topic: undefined, rows: [['Title', 'Does the title say concisely what the study is about and that it is qualitative?'], ['Abstract', 'Does the abstract summarise the study’s key elements?']] }] },
-    { domain: 'Introduction', topics: [{ topic: undefined, rows: [['Problem formulation', 'What problem or phenomenon is studied, and why does it matter?'], ['Purpose or research question', 'What is the study’s purpose or question?']] }] },
+    {
+      domain: 'Title and abstract',
+      topics: [
+        {
+          topic: undefined,
+          rows: [
+            ['Title', 'Does the title say concisely what the study is about and that it is qualitative?'],
+            ['Abstract', 'Does the abstract summarise the study’s key elements?'],
+          ],
+        },
+      ],
+    },
+    {
+      domain: 'Introduction',
+      topics: [
+        {
+          topic: undefined,
+          rows: [
+            ['Problem formulation', 'What problem or phenomenon is studied, and why does it matter?'],
+            ['Purpose or research question', 'What is the study’s purpose or question?'],
+          ],
+        },
+      ],
+    },
     {
       domain: 'Methods',
       topics: [
@@ -158,12 +190,42 @@ const srqr: Checklist = {
         },
       ],
     },
-    { domain: 'Results/findings', topics: [{ topic: undefined, rows: [['Synthesis and interpretation', 'What are the main findings, and how do they connect to theory?'], ['Links to empirical data', 'Are findings supported by quotations, field notes or other evidence?']] }] },
+    {
+      domain: 'Results/findings',
+      topics: [
+        {
+          topic: undefined,
+          rows: [
+            ['Synthesis and interpretation', 'What are the main findings, and how do they connect to theory?'],
+            ['Links to empirical data', 'Are findings supported by quotations, field notes or other evidence?'],
+          ],
+        },
+      ],
+    },
     {
       domain: 'Discussion',
-      topics: [{ topic: undefined, rows: [['Integration with prior work, implications, transferability and contribution(s) to the field', 'How do the findings relate to earlier work, and what do they add?'], ['Limitations', 'How trustworthy and transferable are the findings, given the study’s limits?']] }],
+      topics: [
+        {
+          topic: undefined,
+          rows: [
+            ['Integration with prior work, implications, transferability and contribution(s) to the field', 'How do the findings relate to earlier work, and what do they add?'],
+            ['Limitations', 'How trustworthy and transferable are the findings, given the study’s limits?'],
+          ],
+        },
+      ],
     },
-    { domain: 'Other', topics: [{ topic: undefined, rows: [['Conflicts of interest', 'Could anything have influenced the study’s conduct or conclusions, and how was it managed?'], ['Funding', 'Who funded the study, and what part did the funders play?']] }] },
+    {
+      domain: 'Other',
+      topics: [
+        {
+          topic: undefined,
+          rows: [
+            ['Conflicts of interest', 'Could anything have influenced the study’s conduct or conclusions, and how was it managed?'],
+            ['Funding', 'Who funded the study, and what part did the funders play?'],
+          ],
+        },
+      ],
+    },
   ]),
 };
 

@@ -115,7 +115,11 @@ async function readOptional(path: string): Promise<string | undefined> {
 async function contentFiles(dir: string, overlay: StudyOverlay | undefined, root = dir): Promise<string[]> {
   const found: string[] = [];
   const listed = overlay?.folders.get(dir);
-  if (listed) return listed.filter((name) => /\.(?:json|mdx|md)$/i.test(name)).map((name) => join(dir, name)).sort();
+  if (listed)
+    return listed
+      .filter((name) => /\.(?:json|mdx|md)$/i.test(name))
+      .map((name) => join(dir, name))
+      .sort();
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -142,9 +146,19 @@ export async function checkIdentifiers(dir: string, files: VFile[], overlay?: St
   for (const path of paths) {
     let file = byPath.get(path);
     if (!file) {
-      file = await readStudyFile(dir, path, (unread, code) =>
-        report(unread, { reason: `Cannot read file (${code ?? 'unknown error'})`, rule: 'unreadable-file', severity: 'error', place: undefined, fix: 'Check the file permissions and that it is a regular file.' }),
-      overlay);
+      file = await readStudyFile(
+        dir,
+        path,
+        (unread, code) =>
+          report(unread, {
+            reason: `Cannot read file (${code ?? 'unknown error'})`,
+            rule: 'unreadable-file',
+            severity: 'error',
+            place: undefined,
+            fix: 'Check the file permissions and that it is a regular file.',
+          }),
+        overlay,
+      );
       // A chapter or teaching page that cannot be read is reported by the prose check.
       if (file.value === undefined && /^(?:chapters|teaching)\/[^/]+\.mdx$/.test(relative(dir, path))) continue;
       files.push(file);

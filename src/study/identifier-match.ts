@@ -45,7 +45,30 @@ export interface MatchHit {
 }
 
 /** Letters NFKD leaves whole, spelled as they are usually written without their mark; final sigma as sigma. */
-const LETTERS: Record<string, string> = { ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', þ: 'th', Þ: 'th', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ı: 'i', ħ: 'h', Ħ: 'h', ŀ: 'l', Ŀ: 'l', ς: 'σ' };
+const LETTERS: Record<string, string> = {
+  ß: 'ss',
+  ẞ: 'ss',
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  Ð: 'd',
+  þ: 'th',
+  Þ: 'th',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'h',
+  ŀ: 'l',
+  Ŀ: 'l',
+  ς: 'σ',
+};
 const lettersPattern = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
 /** Combining marks (accents, after NFKD) and default-ignorable characters (soft hyphen, zero-width space and joiner, word joiner, BOM…). */
 const invisible = /[\p{M}\p{Default_Ignorable_Code_Point}]+/gu;
@@ -161,7 +184,9 @@ function identity(text: string) {
 
 /** A term's words as matching reads them. */
 export function termWords(term: string): string[] {
-  return folded(term).split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  return folded(term)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -223,11 +248,8 @@ export class IdentifierMatcher {
     }
     // The same name found as it is and joined, or a listed name inside a longer listed phrase
     // (`Cosima` in `Cosima Ortiz`), is reported once, as the longest.
-    const longest = hits.filter(
-      (hit, index) => !hits.some((other, at) => other.start <= hit.start && hit.end <= other.end && (other.end - other.start > hit.end - hit.start || at < index)),
-    );
-    return longest
-      .sort((a, b) => a.start - b.start || a.end - b.end);
+    const longest = hits.filter((hit, index) => !hits.some((other, at) => other.start <= hit.start && hit.end <= other.end && (other.end - other.start > hit.end - hit.start || at < index)));
+    return longest.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
   /** Whether two texts are the same term as matching reads them (for allowances). */

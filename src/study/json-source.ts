@@ -167,9 +167,7 @@ function describeParseError(code: string): string {
 function toValue(node: Node): unknown {
   switch (node.type) {
     case 'object':
-      return Object.fromEntries(
-        (node.children ?? []).map((property) => [property.children?.[0]?.value as string, toValue(property.children![1]!)]),
-      );
+      return Object.fromEntries((node.children ?? []).map((property) => [property.children?.[0]?.value as string, toValue(property.children![1]!)]));
     case 'array':
       return (node.children ?? []).map(toValue);
     default:

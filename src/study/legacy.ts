@@ -7,13 +7,15 @@ import { report } from './diagnostics.ts';
 import { placeOf, type JsonSource } from './json-source.ts';
 import type { ContentKindName } from './schemas/index.ts';
 
-const FIX = 'Convert the folder with `npm run migrate -- <folder>` (it rewrites study.json and sessions/ in place; commit or copy the folder first), then run npm run check. docs/data-format.md describes the current format.';
+const FIX =
+  'Convert the folder with `npm run migrate -- <folder>` (it rewrites study.json and sessions/ in place; commit or copy the folder first), then run npm run check. docs/data-format.md describes the current format.';
 
 /** The old-format key a file still has, if any. */
 function legacyKey(kind: ContentKindName, value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const object = value as Record<string, unknown>;
-  if (kind === 'study') return ['journal', 'durationNotes'].find((key) => key in object) ?? (!('vocabulary' in object) && !('publication' in object) && 'participants' in object ? 'participants' : undefined);
+  if (kind === 'study')
+    return ['journal', 'durationNotes'].find((key) => key in object) ?? (!('vocabulary' in object) && !('publication' in object) && 'participants' in object ? 'participants' : undefined);
   if (kind === 'sessions') return 'sequence' in object ? 'sequence' : undefined;
   return undefined;
 }

@@ -107,11 +107,7 @@ export async function loadStudy(dir = studyDir(), overlay?: StudyOverlay): Promi
     loadFile('reporting'),
   ]);
 
-  const invalidSessions = new Set(
-    files
-      .filter((file) => file.dirname === join(root, 'sessions') && !sessions.some((entry) => entry.source.file === file))
-      .map((file) => Number(file.stem)),
-  );
+  const invalidSessions = new Set(files.filter((file) => file.dirname === join(root, 'sessions') && !sessions.some((entry) => entry.source.file === file)).map((file) => Number(file.stem)));
   const loaded: LoadedContent = { meta, codebook, sessions, excerpts, questionnaires, references, glossary, discussion, editions, invalidSessions };
   crossCheck(loaded);
   checkReporting(reporting);
@@ -140,15 +136,20 @@ export async function loadStudy(dir = studyDir(), overlay?: StudyOverlay): Promi
 }
 
 async function readContentFile(root: string, path: string, overlay: StudyOverlay | undefined): Promise<VFile> {
-  return readStudyFile(root, path, (file, code) => {
-    report(file, {
-      reason: code === 'ENOENT' ? 'Missing file' : `Cannot read file (${code ?? 'unknown error'})`,
-      rule: code === 'ENOENT' ? 'missing-file' : 'unreadable-file',
-      severity: 'error',
-      place: undefined,
-      fix: code === 'ENOENT' ? 'Create it (every study folder needs it; see README and public/schemas/).' : 'Check the file permissions and that it is a regular file.',
-    });
-  }, overlay);
+  return readStudyFile(
+    root,
+    path,
+    (file, code) => {
+      report(file, {
+        reason: code === 'ENOENT' ? 'Missing file' : `Cannot read file (${code ?? 'unknown error'})`,
+        rule: code === 'ENOENT' ? 'missing-file' : 'unreadable-file',
+        severity: 'error',
+        place: undefined,
+        fix: code === 'ENOENT' ? 'Create it (every study folder needs it; see README and public/schemas/).' : 'Check the file permissions and that it is a regular file.',
+      });
+    },
+    overlay,
+  );
 }
 
 /** The order readers meet excerpts in the publication; excerpts it does not quote follow, by id. */

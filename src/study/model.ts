@@ -2,7 +2,24 @@
  * The one typed, indexed Study that everything downstream reads. It is built once from
  * validated content; pages and charts never re-read or re-validate files.
  */
-import type { Codebook, DiscussionQuestion, DiscussionTopic, Edition, Excerpt, ExcerptSource, Glossary, Participant, Procedure, Questionnaires, Reference, Reporting, Session, StudyMeta, Subtheme, Theme } from './schemas/index.ts';
+import type {
+  Codebook,
+  DiscussionQuestion,
+  DiscussionTopic,
+  Edition,
+  Excerpt,
+  ExcerptSource,
+  Glossary,
+  Participant,
+  Procedure,
+  Questionnaires,
+  Reference,
+  Reporting,
+  Session,
+  StudyMeta,
+  Subtheme,
+  Theme,
+} from './schemas/index.ts';
 
 /** A theme or subtheme with what pages need to place it in the process. */
 export interface CodeInfo {
@@ -151,9 +168,7 @@ export function buildStudy(content: ValidatedContent): Study {
 
   const cooccurrence = new Map<string, number>();
   for (const excerpt of excerpts) {
-    const leaves = [...new Set(excerpt.codes)]
-      .filter((code) => codeIndex.get(code)?.leaf)
-      .sort((a, b) => codeIndex.get(a)!.position - codeIndex.get(b)!.position);
+    const leaves = [...new Set(excerpt.codes)].filter((code) => codeIndex.get(code)?.leaf).sort((a, b) => codeIndex.get(a)!.position - codeIndex.get(b)!.position);
     for (let i = 0; i < leaves.length; i += 1) {
       for (let j = i + 1; j < leaves.length; j += 1) {
         const key = `${leaves[i]}|${leaves[j]}`;

@@ -48,10 +48,12 @@ export function generatorMarkupBlanked(html: string): string {
   return html
     .replace(/(<script\b(?![^>]*application\/ld\+json)[^>]*>)([\s\S]*?)(?=<\/script\s*>)/gi, (_, open: string, body: string) => open + blank(body))
     .replace(/(<style\b[^>]*>)([\s\S]*?)(?=<\/style\s*>)/gi, (_, open: string, body: string) => open + blank(body))
-    .replace(/<(\/?)([a-z][\w:-]*)([^<>]*)>/gi, (_, slash: string, name: string, attributes: string) =>
-      `<${slash}${blank(name)}${attributes.replace(/([\w:-]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g, (attribute: string, attributeName: string, value: string | undefined) =>
-        value === undefined ? blank(attribute) : /^(?:class|style)$/i.test(attributeName) ? blank(attribute) : blank(attributeName) + value,
-      )}>`,
+    .replace(
+      /<(\/?)([a-z][\w:-]*)([^<>]*)>/gi,
+      (_, slash: string, name: string, attributes: string) =>
+        `<${slash}${blank(name)}${attributes.replace(/([\w:-]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g, (attribute: string, attributeName: string, value: string | undefined) =>
+          value === undefined ? blank(attribute) : /^(?:class|style)$/i.test(attributeName) ? blank(attribute) : blank(attributeName) + value,
+        )}>`,
     );
 }
 /**

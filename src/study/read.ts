@@ -171,7 +171,11 @@ export async function readStudyFile(root: string, path: string, missing: (file: 
     return file;
   }
   if (bytes.length > limits.fileBytes) {
-    return refuse(`The file is ${describeBytes(bytes.length)}; a content file may be at most ${describeBytes(limits.fileBytes)}`, 'file-too-large', 'Split it into smaller files, or remove what does not belong in it.');
+    return refuse(
+      `The file is ${describeBytes(bytes.length)}; a content file may be at most ${describeBytes(limits.fileBytes)}`,
+      'file-too-large',
+      'Split it into smaller files, or remove what does not belong in it.',
+    );
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
@@ -197,7 +201,13 @@ export function studyFileFromText(path: string, text: string): VFile {
   const file = new VFile({ path });
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > limits.fileBytes) {
-    report(file, { reason: `The file is ${describeBytes(bytes)}; a content file may be at most ${describeBytes(limits.fileBytes)}`, rule: 'file-too-large', severity: 'error', place: undefined, fix: 'Split it into smaller files, or remove what does not belong in it.' });
+    report(file, {
+      reason: `The file is ${describeBytes(bytes)}; a content file may be at most ${describeBytes(limits.fileBytes)}`,
+      rule: 'file-too-large',
+      severity: 'error',
+      place: undefined,
+      fix: 'Split it into smaller files, or remove what does not belong in it.',
+    });
     return file;
   }
   // Written as UTF-8, a lone surrogate would become U+FFFD, and read back, a byte-order mark is dropped: that is what the file would say.
@@ -219,7 +229,13 @@ function acceptText(file: VFile, text: string): VFile {
     });
   }
   if (controls > 10) {
-    report(file, { reason: `${controls - 10} more control characters in the file`, rule: 'control-character', severity: 'error', place: undefined, fix: 'Remove every control character (a file saved by a word processor or copied from a PDF may be full of them).' });
+    report(file, {
+      reason: `${controls - 10} more control characters in the file`,
+      rule: 'control-character',
+      severity: 'error',
+      place: undefined,
+      fix: 'Remove every control character (a file saved by a word processor or copied from a PDF may be full of them).',
+    });
   }
   if (controls > 0) return file;
   file.value = text;

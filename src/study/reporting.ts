@@ -21,18 +21,42 @@ export function checkReporting(loaded: { source: JsonSource; data: Reporting } |
   data.items.forEach((entry, index) => {
     const item = checklist.items[entry.item - 1];
     if (!item) {
-      error(source, ['items', index, 'item'], `${checklist.name} has no item ${entry.item}: its items are numbered 1 to ${count}`, 'unknown-checklist-item', `Use the item’s number in ${checklist.name} (1–${count}), or set "checklist" to the checklist you are answering.`);
+      error(
+        source,
+        ['items', index, 'item'],
+        `${checklist.name} has no item ${entry.item}: its items are numbered 1 to ${count}`,
+        'unknown-checklist-item',
+        `Use the item’s number in ${checklist.name} (1–${count}), or set "checklist" to the checklist you are answering.`,
+      );
       return;
     }
     const earlier = seen.get(entry.item);
     if (earlier !== undefined) {
-      error(source, ['items', index, 'item'], `${checklist.name} item ${entry.item} (${item.label}) is answered twice: also at items[${earlier}]`, 'duplicate-checklist-item', 'Answer each item once: merge the two answers.');
+      error(
+        source,
+        ['items', index, 'item'],
+        `${checklist.name} item ${entry.item} (${item.label}) is answered twice: also at items[${earlier}]`,
+        'duplicate-checklist-item',
+        'Answer each item once: merge the two answers.',
+      );
     } else seen.set(entry.item, index);
     if (entry.status !== 'not-reported' && entry.answer === undefined) {
-      error(source, ['items', index, 'status'], `${checklist.name} item ${entry.item} (${item.label}) is "${entry.status}" but has no "answer"`, 'missing-checklist-answer', 'Add "answer": what the publication reports, in your own words.');
+      error(
+        source,
+        ['items', index, 'status'],
+        `${checklist.name} item ${entry.item} (${item.label}) is "${entry.status}" but has no "answer"`,
+        'missing-checklist-answer',
+        'Add "answer": what the publication reports, in your own words.',
+      );
     }
     if ((entry.status === 'reported' || entry.status === 'partly') && entry.where.length === 0) {
-      error(source, ['items', index, 'status'], `${checklist.name} item ${entry.item} (${item.label}) is "${entry.status}" but "where" names no page of the edition`, 'missing-checklist-place', 'Add "where": [{ "path": "chapters/method/", "label": "Method" }] for each page that addresses it.');
+      error(
+        source,
+        ['items', index, 'status'],
+        `${checklist.name} item ${entry.item} (${item.label}) is "${entry.status}" but "where" names no page of the edition`,
+        'missing-checklist-place',
+        'Add "where": [{ "path": "chapters/method/", "label": "Method" }] for each page that addresses it.',
+      );
     }
   });
   const missing = checklist.items.filter((item) => !seen.has(item.number));

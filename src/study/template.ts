@@ -35,7 +35,9 @@ export function studyTemplate(folder: string, schemasDir: string, shownAs = fold
       keywords: [],
       vocabulary: { unit: { singular: 'interview', plural: 'interviews' } },
       participants: [{ id: 'p1', label: 'P1', role: 'participant', description: 'Replace with what the study says about this participant; add one entry per person who speaks in the excerpts.' }],
-      sources: [{ id: 'transcript', label: 'Transcript', transcription: 'verbatim', description: 'Replace: where the excerpts come from. Use "jefferson" for transcripts in Conversation Analysis notation.' }],
+      sources: [
+        { id: 'transcript', label: 'Transcript', transcription: 'verbatim', description: 'Replace: where the excerpts come from. Use "jefferson" for transcripts in Conversation Analysis notation.' },
+      ],
     }),
   );
   files.set(

@@ -32,7 +32,8 @@ export function notLoudFor(excerpt: Pick<Excerpt, 'notLoud'>, meta: Pick<StudyMe
 export function transcriptLines(excerpt: Pick<Excerpt, 'lines'>, participants: ReadonlyMap<string, Participant> | readonly Participant[]): TranscriptLineInput[] {
   const byId = participants instanceof Map ? participants : new Map((participants as readonly Participant[]).map((p) => [p.id, p]));
   return excerpt.lines.map((line) => {
-    const input: TranscriptLineInput = line.kind === 'turn' && line.speaker !== undefined ? { kind: line.kind, speaker: byId.get(line.speaker)?.label ?? line.speaker, text: line.text } : { kind: line.kind, text: line.text };
+    const input: TranscriptLineInput =
+      line.kind === 'turn' && line.speaker !== undefined ? { kind: line.kind, speaker: byId.get(line.speaker)?.label ?? line.speaker, text: line.text } : { kind: line.kind, text: line.text };
     if (line.kind !== 'omission' && line.number !== undefined) input.number = line.number;
     return input;
   });

@@ -36,12 +36,14 @@ export function capitalise(text: string): string {
 
 /** A URL segment from the study's words: "focus groups" → "focus-groups". */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '') || 'units';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/gu, '-')
+      .replace(/^-+|-+$/gu, '') || 'units'
+  );
 }
 
 /** Names the excerpt browser already gives its other filters in URLs. */

@@ -60,7 +60,12 @@ describe('session phases chart in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.cb-chart--process .cb-chart__data').isVisible()).resolves.toBe(false);
     const printedAddresses = () =>
-      page.evaluate(() => [...document.querySelectorAll('main a[href]')].map((link) => ({ href: link.getAttribute('href')!, after: getComputedStyle(link, '::after').content })).filter((link) => link.after.includes(link.href)).map((link) => link.href));
+      page.evaluate(() =>
+        [...document.querySelectorAll('main a[href]')]
+          .map((link) => ({ href: link.getAttribute('href')!, after: getComputedStyle(link, '::after').content }))
+          .filter((link) => link.after.includes(link.href))
+          .map((link) => link.href),
+      );
     const printed = await printedAddresses();
     // The reporting checklist cites its source by DOI: another site's address still prints.
     await page.goto(`${site.server.url}appendices/reporting-checklist/`);

@@ -19,9 +19,7 @@ const session = study.sessions.find((s) => (study.excerptsBySession.get(s.number
 
 /** Ids of the excerpts the page shows right now (no waiting: filtering must be immediate). */
 function visibleIds(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.browser [data-excerpt]')].filter((item) => item.getClientRects().length > 0).map((item) => item.dataset.excerpt ?? ''),
-  );
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.browser [data-excerpt]')].filter((item) => item.getClientRects().length > 0).map((item) => item.dataset.excerpt ?? ''));
 }
 
 describe('with JavaScript', () => {
@@ -63,7 +61,7 @@ describe('with JavaScript', () => {
     await page.close();
   });
 
-  it("counts each option as choosing it would show, given the other filters", async () => {
+  it('counts each option as choosing it would show, given the other filters', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}excerpts/`);
     await page.getByLabel('Theme or subtheme').selectOption(theme.code);

@@ -59,7 +59,13 @@ describe('the header', () => {
     const scripts: { url: string; bytes: Promise<number> }[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() !== 'script') return;
-      scripts.push({ url: response.url(), bytes: response.body().then((body) => body.length, () => Number.NaN) });
+      scripts.push({
+        url: response.url(),
+        bytes: response.body().then(
+          (body) => body.length,
+          () => Number.NaN,
+        ),
+      });
     });
     const excerpt = await page.goto(`${site.server.url}excerpts/`).then(() => page.locator('main a[href*="/excerpts/"]').first().getAttribute('href'));
     scripts.length = 0;
@@ -83,7 +89,10 @@ describe('the header', () => {
     expect(scripts.some((script) => script.url.includes('pagefind'))).toBe(true);
 
     // Type; results carry their type label; ↓ walks into them; Esc closes and focus returns.
-    const word = await page.locator('main h1').textContent().then((title) => title!.split(/\s+/).find((candidate) => /^[a-z]{4,}$/i.test(candidate))!);
+    const word = await page
+      .locator('main h1')
+      .textContent()
+      .then((title) => title!.split(/\s+/).find((candidate) => /^[a-z]{4,}$/i.test(candidate))!);
     await page.keyboard.type(word);
     await page.waitForFunction((typed) => {
       const element = document.querySelector<HTMLElement>('dialog.search-dialog');

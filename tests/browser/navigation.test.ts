@@ -30,7 +30,12 @@ describe('from the overview to an excerpt', () => {
 
     await page.getByRole('heading', { name: excerpt.title }).getByRole('link').click();
     await expect(h1(page)).resolves.toBe(excerpt.title);
-    await expect(page.getByRole('link', { name: `${subtheme.code} ${subtheme.name}` }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('link', { name: `${subtheme.code} ${subtheme.name}` })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
 
     await page.goBack();
     await expect(h1(page)).resolves.toBe(`${subtheme.code} ${subtheme.name}`);

@@ -29,19 +29,34 @@ async function open(path: string, width: number, javaScript: boolean): Promise<P
 }
 
 const cases = [
-  { kind: 'excerpt', path: 'teaching/scope-of-practice/', link: 'a.excerpt-link', expected: () => {
-    const excerpt = study.excerptIndex.get('letting-go')!;
-    const first = excerpt.lines[0]!;
-    return { href: '/excerpts/letting-go/', text: [excerpt.title, first.text] };
-  } },
-  { kind: 'theme', path: 'chapters/results/', link: 'a.theme-link', expected: () => {
-    const info = study.codeIndex.get('1.0')!;
-    return { href: `/themes/${info.slug}/`, text: [`${info.code} ${info.name}`, info.description!] };
-  } },
-  { kind: 'unit', path: 'chapters/results/', link: 'a.unit-link', expected: () => {
-    const session = study.sessionIndex.get(1)!;
-    return { href: '/sessions/1/', text: [session.title, `${study.excerptsBySession.get(1)!.length} excerpt`] };
-  } },
+  {
+    kind: 'excerpt',
+    path: 'teaching/scope-of-practice/',
+    link: 'a.excerpt-link',
+    expected: () => {
+      const excerpt = study.excerptIndex.get('letting-go')!;
+      const first = excerpt.lines[0]!;
+      return { href: '/excerpts/letting-go/', text: [excerpt.title, first.text] };
+    },
+  },
+  {
+    kind: 'theme',
+    path: 'chapters/results/',
+    link: 'a.theme-link',
+    expected: () => {
+      const info = study.codeIndex.get('1.0')!;
+      return { href: `/themes/${info.slug}/`, text: [`${info.code} ${info.name}`, info.description!] };
+    },
+  },
+  {
+    kind: 'unit',
+    path: 'chapters/results/',
+    link: 'a.unit-link',
+    expected: () => {
+      const session = study.sessionIndex.get(1)!;
+      return { href: '/sessions/1/', text: [session.title, `${study.excerptsBySession.get(1)!.length} excerpt`] };
+    },
+  },
 ] as const;
 
 describe('previews of internal cross-references', () => {
@@ -103,7 +118,8 @@ describe('sidenotes for citations and terms in a chapter', () => {
           const rect = box(note);
           if (rect.width === 0 || getComputedStyle(note).display === 'none') problems.push(`note ${index} is not shown`);
           const line = box(note.parentElement!.querySelector('a')!);
-          if (Math.abs(rect.top - line.top) > 4 * 16 && !notes.slice(0, index).some((other) => Math.abs(box(other).bottom - rect.top) < 24)) problems.push(`note ${index} is ${Math.round(rect.top - line.top)} px from its line`);
+          if (Math.abs(rect.top - line.top) > 4 * 16 && !notes.slice(0, index).some((other) => Math.abs(box(other).bottom - rect.top) < 24))
+            problems.push(`note ${index} is ${Math.round(rect.top - line.top)} px from its line`);
           const paragraph = note.closest('p');
           if (paragraph && rect.left < box(paragraph).right) problems.push(`note ${index} is over its paragraph`);
           if (paragraphs.some((other) => overlap(rect, other) && rect.left < other.right - 1)) problems.push(`note ${index} overlaps text`);

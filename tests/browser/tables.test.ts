@@ -74,7 +74,10 @@ describe('a table wider than the screen', () => {
     const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(`${site.server.url}teaching/workshop-3-hours/`);
-    const region = page.locator('main .table-scroll').filter({ has: page.locator('table') }).first();
+    const region = page
+      .locator('main .table-scroll')
+      .filter({ has: page.locator('table') })
+      .first();
     const facts = await region.evaluate((element) => ({
       tabIndex: element.tabIndex,
       name: element.getAttribute('aria-label') ?? document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',

@@ -17,7 +17,11 @@ export function templatePages(study: Study): { template: string; path: string }[
   const subtheme = study.codes.find((info) => info.kind === 'subtheme') ?? theme;
   const session = study.sessions.find((s) => (study.excerptsBySession.get(s.number)?.length ?? 0) > 0) ?? study.sessions[0]!;
   const chaptersDir = join(repoRoot, 'content', 'chapters');
-  const chapter = existsSync(chaptersDir) ? readdirSync(chaptersDir).find((file) => file.endsWith('.mdx'))?.replace(/\.mdx$/, '') : undefined;
+  const chapter = existsSync(chaptersDir)
+    ? readdirSync(chaptersDir)
+        .find((file) => file.endsWith('.mdx'))
+        ?.replace(/\.mdx$/, '')
+    : undefined;
   return [
     { template: 'overview', path: '' },
     { template: 'codebook', path: 'codebook/' },

@@ -60,13 +60,15 @@ const squeezed = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
 /** Each answering onset's x against the x of the onset it answers, in CSS pixels. */
 function onsetPairs(page: Page, selector = '[data-answers]'): Promise<{ onset: number; answered: number }[]> {
-  return page.evaluate((within) =>
-    [...document.querySelectorAll<HTMLElement>(within)].map((answer) => {
-      const answered = document.querySelector(`[data-onset="${answer.dataset.answers ?? ''}"]`);
-      const x = (element: Element | null | undefined) => element?.querySelector('.ca-glyph')?.getBoundingClientRect().left ?? Number.NaN;
-      return { onset: x(answer), answered: x(answered) };
-    }),
-  selector);
+  return page.evaluate(
+    (within) =>
+      [...document.querySelectorAll<HTMLElement>(within)].map((answer) => {
+        const answered = document.querySelector(`[data-onset="${answer.dataset.answers ?? ''}"]`);
+        const x = (element: Element | null | undefined) => element?.querySelector('.ca-glyph')?.getBoundingClientRect().left ?? Number.NaN;
+        return { onset: x(answer), answered: x(answered) };
+      }),
+    selector,
+  );
 }
 
 /** Lines of Jefferson transcripts taller than one line of text, i.e. wrapped. */
@@ -99,7 +101,8 @@ describe('layout', () => {
             .map((figure) => figure.closest('figure')?.id),
         );
         expect(cramped, path).toEqual([]);
-        if (path.startsWith('excerpts/')) expect(await page.evaluate(() => [...document.querySelectorAll('.ca-transcript')].filter((figure) => figure.scrollWidth > figure.clientWidth + 1).length), path).toBe(0);
+        if (path.startsWith('excerpts/'))
+          expect(await page.evaluate(() => [...document.querySelectorAll('.ca-transcript')].filter((figure) => figure.scrollWidth > figure.clientWidth + 1).length), path).toBe(0);
         for (const pair of await onsetPairs(page)) {
           expect(pair.onset, path).toBeCloseTo(pair.answered, 0);
           pairs++;
@@ -123,7 +126,10 @@ describe('layout', () => {
   it('gives a transcript too long for the text column the margin column too at 1280 px, the contents list stepping aside while it passes', async () => {
     const page = await open('bundled', 'chapters/results/', 1280);
     await page.waitForLoadState('load');
-    const scrolling = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ca-transcript--transcript')].filter((figure) => figure.scrollWidth > figure.clientWidth + 1).map((figure) => figure.closest('figure')?.id));
+    const scrolling = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.ca-transcript--transcript')].filter((figure) => figure.scrollWidth > figure.clientWidth + 1).map((figure) => figure.closest('figure')?.id),
+      );
     expect(await scrolling()).toEqual([]);
     // Transcripts wider than the text column: they reach into the margin column, never past it.
     const wide = await page.evaluate(() => {
@@ -152,7 +158,12 @@ describe('layout', () => {
   });
 
   it('keeps alignment at 360 px inside a figure that scrolls sideways, with the speaker label kept in view and the page not widened', async () => {
-    for (const [site, path] of [['bundled', 'excerpts/watch-this-space/'], ['bundled', 'chapters/results/'], ['hostile', 'chapters/findings/'], ['example', 'excerpts/see-the-brushes/']] as const) {
+    for (const [site, path] of [
+      ['bundled', 'excerpts/watch-this-space/'],
+      ['bundled', 'chapters/results/'],
+      ['hostile', 'chapters/findings/'],
+      ['example', 'excerpts/see-the-brushes/'],
+    ] as const) {
       const page = await open(site, path, 360);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
       expect(await wrappedLines(page), path).toEqual([]);
@@ -216,7 +227,10 @@ describe('copying a real selection', () => {
       for (const [index, line] of shown.entries()) {
         for (const [column, character] of line.entries()) {
           if (character !== '⌊') continue;
-          expect(shown.slice(0, index).some((earlier) => earlier[column] === '⌈'), line.join('')).toBe(true);
+          expect(
+            shown.slice(0, index).some((earlier) => earlier[column] === '⌈'),
+            line.join(''),
+          ).toBe(true);
         }
       }
     }
@@ -296,7 +310,9 @@ describe('copying and citing lines', () => {
     const excerpt = study.excerptIndex.get('watch-this-space')!;
     const unit = `Session ${String(excerpt.session)}`;
     const page = await open('bundled', 'excerpts/watch-this-space/?lines=2-3#transcript-watch-this-space-line-2', 1280);
-    const anchors = await page.locator('#transcript-watch-this-space .ca-line a.ca-n').evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href'), link.getBoundingClientRect().width > 0]));
+    const anchors = await page
+      .locator('#transcript-watch-this-space .ca-line a.ca-n')
+      .evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href'), link.getBoundingClientRect().width > 0]));
     expect(anchors).toEqual([1, 2, 3, 4, 5].map((n) => [String(n), `#transcript-watch-this-space-line-${String(n)}`, true]));
     const cited = () => page.locator('.ca-line--cited').evaluateAll((lines) => lines.map((line) => line.id));
     expect(await cited()).toEqual(['transcript-watch-this-space-line-2', 'transcript-watch-this-space-line-3']);

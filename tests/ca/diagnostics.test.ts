@@ -71,12 +71,7 @@ describe('diagnostics', () => {
   });
 
   test('should report malformed stored lines instead of throwing', () => {
-    const lines = [
-      { kind: 'pause', text: 'so' },
-      { kind: 'silence', text: 'about five seconds' },
-      { kind: 'omission', text: '(skip)' },
-      null,
-    ] as unknown as TranscriptLineInput[];
+    const lines = [{ kind: 'pause', text: 'so' }, { kind: 'silence', text: 'about five seconds' }, { kind: 'omission', text: '(skip)' }, null] as unknown as TranscriptLineInput[];
     const { messages } = parseTranscript(lines);
     expect(messages.map((message) => `${message.line ?? 0}:${message.column ?? 0} ${message.ruleId ?? ''}`)).toEqual([
       '1:1 unknown-line-kind',

@@ -10,19 +10,33 @@ const read = (text: string, mode: 'transcript' | 'commentary' = 'transcript') =>
 
 describe('`.`: intonation, in-breath, micropause, pause, ellipsis (rules `intonation`, `in-breath`, `micropause`, `timed-pause`, `ellipsis`)', () => {
   test('should support `.` after talk as falling intonation', () => {
-    expect(read('fine.')).toEqual([['text', 'fine'], ['intonation', '.']]);
+    expect(read('fine.')).toEqual([
+      ['text', 'fine'],
+      ['intonation', '.'],
+    ]);
   });
   test('should support `.hhh` as an in-breath, not falling intonation', () => {
-    expect(read('.hhh well')).toEqual([['breath', '.hhh'], ['text', 'well']]);
+    expect(read('.hhh well')).toEqual([
+      ['breath', '.hhh'],
+      ['text', 'well'],
+    ]);
   });
   test('should support `(.)` as a micropause, not intonation', () => {
-    expect(read('well (.) no')).toEqual([['text', 'well'], ['micropause', '(.)'], ['text', 'no']]);
+    expect(read('well (.) no')).toEqual([
+      ['text', 'well'],
+      ['micropause', '(.)'],
+      ['text', 'no'],
+    ]);
   });
   test('should support `(0.5)` as a timed pause', () => {
     expect(read('(0.5)')).toEqual([['pause', '(0.5)']]);
   });
   test('should not support `.` between word characters as intonation (1)', () => {
-    expect(read('e.g. 3.5')).toEqual([['text', 'e.g'], ['intonation', '.'], ['text', '3.5']]);
+    expect(read('e.g. 3.5')).toEqual([
+      ['text', 'e.g'],
+      ['intonation', '.'],
+      ['text', '3.5'],
+    ]);
   });
   test('should not support `.` before a word it does not touch on the left as intonation (2)', () => {
     expect(read('.tch')).toEqual([['text', '.tch']]);
@@ -32,25 +46,47 @@ describe('`.`: intonation, in-breath, micropause, pause, ellipsis (rules `intona
     expect(read('·h')).toEqual([['breath', '·h']]);
   });
   test('should support three dots as an ellipsis', () => {
-    expect(read('and...')).toEqual([['text', 'and'], ['omission', '...']]);
+    expect(read('and...')).toEqual([
+      ['text', 'and'],
+      ['omission', '...'],
+    ]);
   });
 });
 
 describe('`-`, `–`: cut-off, compound, dash (rule `cut-off`)', () => {
   test('should support `-` after a fragment as a cut-off', () => {
-    expect(read('wo- word')).toEqual([['text', 'wo'], ['cutoff', '-'], ['text', 'word']]);
+    expect(read('wo- word')).toEqual([
+      ['text', 'wo'],
+      ['cutoff', '-'],
+      ['text', 'word'],
+    ]);
   });
   test('should support an en dash attached to a fragment as a cut-off and self-repair', () => {
-    expect(read('jus–it’s')).toEqual([['text', 'jus'], ['cutoff', '–'], ['text', 'it’s']]);
+    expect(read('jus–it’s')).toEqual([
+      ['text', 'jus'],
+      ['cutoff', '–'],
+      ['text', 'it’s'],
+    ]);
   });
   test('should not support a hyphen inside a compound as a cut-off (1)', () => {
-    expect(read('twenty-seven mm-hm')).toEqual([['text', 'twenty-seven'], ['text', 'mm-hm']]);
+    expect(read('twenty-seven mm-hm')).toEqual([
+      ['text', 'twenty-seven'],
+      ['text', 'mm-hm'],
+    ]);
   });
   test('should not support the hyphen of `hhh-heh` as a cut-off (2)', () => {
-    expect(read('hhh-heh')).toEqual([['breath', 'hhh'], ['text', '-'], ['laughter', 'heh']]);
+    expect(read('hhh-heh')).toEqual([
+      ['breath', 'hhh'],
+      ['text', '-'],
+      ['laughter', 'heh'],
+    ]);
   });
   test('should not support a free-standing dash as a cut-off (3)', () => {
-    expect(read('so – yes')).toEqual([['text', 'so'], ['text', '–'], ['text', 'yes']]);
+    expect(read('so – yes')).toEqual([
+      ['text', 'so'],
+      ['text', '–'],
+      ['text', 'yes'],
+    ]);
   });
   test('should not support a cut-off in commentary (4)', () => {
     expect(read('mas-', 'commentary')).toEqual([['text', 'mas-']]);
@@ -64,16 +100,33 @@ describe('`[`: overlap, omission, editorial (rules `overlap-open`, `omission`, `
     expect(second?.type === 'turn' && second.children[0]?.children.find((node) => node.type === 'marker')).toMatchObject({ answers: 0, id: 2 });
   });
   test('should support `[…]` as an omission, not an overlap', () => {
-    expect(read('and […] she')).toEqual([['text', 'and'], ['omission', '[…]'], ['text', 'she']]);
+    expect(read('and […] she')).toEqual([
+      ['text', 'and'],
+      ['omission', '[…]'],
+      ['text', 'she'],
+    ]);
   });
   test('should support `[she]` in commentary as an editorial insertion', () => {
-    expect(read('that [she] would', 'commentary')).toEqual([['text', 'that'], ['editorial', '[she]'], ['text', 'would']]);
+    expect(read('that [she] would', 'commentary')).toEqual([
+      ['text', 'that'],
+      ['editorial', '[she]'],
+      ['text', 'would'],
+    ]);
   });
   test('should support a lone same-line bracket pair around words in a transcript as editorial', () => {
-    expect(read('finding [a client’s sore] points')).toEqual([['text', 'finding'], ['editorial', '[a client’s sore]'], ['text', 'points']]);
+    expect(read('finding [a client’s sore] points')).toEqual([
+      ['text', 'finding'],
+      ['editorial', '[a client’s sore]'],
+      ['text', 'points'],
+    ]);
   });
   test('should not support `[X X]` as editorial, though nothing answers it (1)', () => {
-    expect(read('[X X]')).toEqual([['marker', '['], ['inaudible', 'X'], ['inaudible', 'X'], ['marker', ']']]);
+    expect(read('[X X]')).toEqual([
+      ['marker', '['],
+      ['inaudible', 'X'],
+      ['inaudible', 'X'],
+      ['marker', ']'],
+    ]);
   });
   test('should not support a bracket pair answered by another speaker as editorial (2)', () => {
     expect(tokens(parseTranscriptText('A: [yeah]\nB: [no]').tree).map(([type]) => type)).toEqual(['marker', 'text', 'marker', 'marker', 'text', 'marker']);
@@ -83,7 +136,10 @@ describe('`[`: overlap, omission, editorial (rules `overlap-open`, `omission`, `
     expect(JSON.stringify(removePosition(tree))).not.toContain('answers');
   });
   test('should support `[[` as a simultaneous start', () => {
-    expect(read('[[well')).toEqual([['marker', '[['], ['text', 'well']]);
+    expect(read('[[well')).toEqual([
+      ['marker', '[['],
+      ['text', 'well'],
+    ]);
   });
 });
 
@@ -92,10 +148,17 @@ describe('`(`: uncertain, in-word laughter, comment, inaudible (rules `uncertain
     expect(read('(word)')).toEqual([['uncertain', '(word)']]);
   });
   test('should support `(h)` inside a word as laughter, not an uncertain `h`', () => {
-    expect(read('wo(h)rd')).toEqual([['text', 'wo'], ['laughInWord', '(h)'], ['text', 'rd']]);
+    expect(read('wo(h)rd')).toEqual([
+      ['text', 'wo'],
+      ['laughInWord', '(h)'],
+      ['text', 'rd'],
+    ]);
   });
   test('should support `((coughs))` as a comment, not an uncertain `(coughs)`', () => {
-    expect(read('((coughs)) so')).toEqual([['comment', '((coughs))'], ['text', 'so']]);
+    expect(read('((coughs)) so')).toEqual([
+      ['comment', '((coughs))'],
+      ['text', 'so'],
+    ]);
   });
   test('should support blank parentheses as inaudible, keeping the blank', () => {
     expect(read('(   )')).toEqual([['inaudible', '(   )']]);
@@ -125,17 +188,33 @@ describe('`:`: speaker label, lengthening (rules `speaker-label`, `lengthening`)
   test('should not support `A::` as a label: it is a stretched "A" (1)', () => {
     const { tree, messages } = parseTranscriptText('B: yes\nA:: no');
     expect(tree.children).toHaveLength(1);
-    expect(tokens(tree)).toEqual([['text', 'yes'], ['text', 'A'], ['lengthening', '::'], ['text', 'no']]);
+    expect(tokens(tree)).toEqual([
+      ['text', 'yes'],
+      ['text', 'A'],
+      ['lengthening', '::'],
+      ['text', 'no'],
+    ]);
     expect(messages).toEqual([]);
   });
   test('should not support a lowercase word before a colon as a label (2)', () => {
-    expect(tokens(parseTranscriptText('B: so\nwell: yes').tree)).toEqual([['text', 'so'], ['text', 'well'], ['lengthening', ':'], ['text', 'yes']]);
+    expect(tokens(parseTranscriptText('B: so\nwell: yes').tree)).toEqual([
+      ['text', 'so'],
+      ['text', 'well'],
+      ['lengthening', ':'],
+      ['text', 'yes'],
+    ]);
   });
   test('should not support a colon after a digit as lengthening (3)', () => {
-    expect(read('at 1:05')).toEqual([['text', 'at'], ['text', '1:05']]);
+    expect(read('at 1:05')).toEqual([
+      ['text', 'at'],
+      ['text', '1:05'],
+    ]);
   });
   test('should not support `:` in commentary as lengthening (4)', () => {
-    expect(read('so: yes', 'commentary')).toEqual([['text', 'so:'], ['text', 'yes']]);
+    expect(read('so: yes', 'commentary')).toEqual([
+      ['text', 'so:'],
+      ['text', 'yes'],
+    ]);
   });
 });
 
@@ -149,37 +228,65 @@ describe('arrows, angles, apostrophes (rules `pitch-step`, `pitch-span`, `fast`,
   test('should support cross-nesting `°a >b° c<` without assuming a tree', () => {
     const { tree, messages } = parseTranscriptText('A: °a >b° c<');
     expect(messages).toEqual([]);
-    const markers = tree.children.flatMap((turn) => (turn.type === 'turn' ? turn.children.flatMap((line) => line.children) : []))
+    const markers = tree.children
+      .flatMap((turn) => (turn.type === 'turn' ? turn.children.flatMap((line) => line.children) : []))
       .filter((node) => node.type === 'marker')
       .map((node) => [node.span, node.edge, node.id, node.partner]);
-    expect(markers).toEqual([['quiet', 'open', 0, 2], ['fast', 'open', 1, 3], ['quiet', 'close', 2, 0], ['fast', 'close', 3, 1]]);
+    expect(markers).toEqual([
+      ['quiet', 'open', 0, 2],
+      ['fast', 'open', 1, 3],
+      ['quiet', 'close', 2, 0],
+      ['fast', 'close', 3, 1],
+    ]);
   });
   test('should support `<slow>` and `>fast<` nested', () => {
     expect(read('<a >b< c>').map(([type, value]) => `${type}${value}`)).toEqual(['marker<', 'texta', 'marker>', 'textb', 'marker<', 'textc', 'marker>']);
   });
   test('should support an unclosed `<` before talk as a hurried start', () => {
-    expect(read('<but')).toEqual([['hurriedStart', '<'], ['text', 'but']]);
+    expect(read('<but')).toEqual([
+      ['hurriedStart', '<'],
+      ['text', 'but'],
+    ]);
   });
   test('should support a word-initial apostrophe as elision', () => {
-    expect(read('‘rd ’cause \'em')).toEqual([['elision', '‘'], ['text', 'rd'], ['elision', '’'], ['text', 'cause'], ['elision', "'"], ['text', 'em']]);
+    expect(read("‘rd ’cause 'em")).toEqual([
+      ['elision', '‘'],
+      ['text', 'rd'],
+      ['elision', '’'],
+      ['text', 'cause'],
+      ['elision', "'"],
+      ['text', 'em'],
+    ]);
   });
   test('should not support an apostrophe inside a word as elision (1)', () => {
     expect(read('y’know')).toEqual([['text', 'y’know']]);
   });
   test('should not support quotation marks in commentary as elision (2)', () => {
-    expect(read('‘You’re here', 'commentary')).toEqual([['text', '‘You’re'], ['text', 'here']]);
+    expect(read('‘You’re here', 'commentary')).toEqual([
+      ['text', '‘You’re'],
+      ['text', 'here'],
+    ]);
   });
 });
 
 describe('capitals and particles (rules `loud`, `laughter`, `out-breath`)', () => {
   test('should support a run of capitals as loud', () => {
-    expect(read('said NO')).toEqual([['text', 'said'], ['loud', 'NO']]);
+    expect(read('said NO')).toEqual([
+      ['text', 'said'],
+      ['loud', 'NO'],
+    ]);
   });
   test('should not support `I` or a capitalised word as loud (1)', () => {
-    expect(read('I’m Indian')).toEqual([['text', 'I’m'], ['text', 'Indian']]);
+    expect(read('I’m Indian')).toEqual([
+      ['text', 'I’m'],
+      ['text', 'Indian'],
+    ]);
   });
   test('should not support `hh` inside a word as an out-breath (2)', () => {
-    expect(read('uhhh hhhm')).toEqual([['text', 'uhhh'], ['text', 'hhhm']]);
+    expect(read('uhhh hhhm')).toEqual([
+      ['text', 'uhhh'],
+      ['text', 'hhhm'],
+    ]);
   });
   test('should not support punctuation in commentary as intonation (3)', () => {
     expect(read('Ah! This is the end, yes?', 'commentary').every(([type]) => type === 'text')).toBe(true);

@@ -41,10 +41,7 @@ describe('fixtures', () => {
     const input = read(name, 'input.txt') ?? '';
     const config = JSON.parse(read(name, 'config.json') ?? '{}') as Config;
     const options = { mode: config.mode ?? 'transcript' } as const;
-    const { tree, messages } =
-      config.speaker === undefined
-        ? parseTranscriptText(input, options)
-        : parseTranscript([{ kind: 'turn', speaker: config.speaker, text: input }], options);
+    const { tree, messages } = config.speaker === undefined ? parseTranscriptText(input, options) : parseTranscript([{ kind: 'turn', speaker: config.speaker, text: input }], options);
 
     await expectFile(name, 'tree.json', `${JSON.stringify(tree, null, 2)}\n`);
     await expectFile(name, 'output.html', `${toHtml(tree, { idPrefix: name })}\n`);

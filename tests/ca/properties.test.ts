@@ -17,9 +17,7 @@ const line = fc.record({
   speaker: fc.option(fc.constantFrom('Client', 'Therapist'), { nil: undefined }),
   text: anything.map(printable),
 });
-const lines = fc.array(line, { maxLength: 6 }).map((records) =>
-  records.map(({ speaker, ...rest }): TranscriptLineInput => (speaker === undefined ? rest : { ...rest, speaker })),
-);
+const lines = fc.array(line, { maxLength: 6 }).map((records) => records.map(({ speaker, ...rest }): TranscriptLineInput => (speaker === undefined ? rest : { ...rest, speaker })));
 const modes = fc.constantFrom('transcript' as const, 'commentary' as const);
 
 describe('properties', () => {
@@ -83,7 +81,7 @@ describe('properties', () => {
   // CLAN writes media links between words, never inside a parenthesised hearing.
   const outsideHearings = jefferson.map((text) => printable(text).replace(/[()]/g, ''));
 
-  test('a media link between words is kept as the line\'s time, never as talk', () => {
+  test("a media link between words is kept as the line's time, never as talk", () => {
     fc.assert(
       fc.property(outsideHearings, outsideHearings, fc.nat(), fc.nat(), (before, after, from, to) => {
         const text = `${before} ${from}_${to} ${after}`;

@@ -37,9 +37,7 @@ describe('remark-ca', () => {
   test('should report messages at their place in the Markdown file', async () => {
     const markdown = '# Title\n\n```ca\nTherapist: nicer\n[this time of year\nClient: [yeah]\n```\n';
     const file = await processor.process(markdown);
-    expect(file.messages.map((message) => `${String(message.line)}:${String(message.column)} ${message.ruleId ?? ''} ${message.source ?? ''}`)).toEqual([
-      '5:1 unclosed-overlap jefferson',
-    ]);
+    expect(file.messages.map((message) => `${String(message.line)}:${String(message.column)} ${message.ruleId ?? ''} ${message.source ?? ''}`)).toEqual(['5:1 unclosed-overlap jefferson']);
     expect(file.messages[0]?.place).toMatchObject({ start: { offset: markdown.indexOf('[this') } });
   });
 

@@ -47,7 +47,10 @@ describe('layout', () => {
     const html = render('*KAT:\tso what ⌈happened⌉\n*STU\t⌊nothing⌋\n(Dan): yes\nA. well');
     expect(copiedLines(html).map((line) => line.split(/\s/u)[0])).toEqual(['*KAT:', '*STU:', '(Dan):', 'A.']);
     const { tree } = parseTranscriptText('*KAT:\tso\nKAT: so');
-    expect(tree.children.map((turn) => (turn.type === 'turn' ? [turn.speaker, turn.label] : []))).toEqual([['KAT', '*KAT:'], ['KAT', undefined]]);
+    expect(tree.children.map((turn) => (turn.type === 'turn' ? [turn.speaker, turn.label] : []))).toEqual([
+      ['KAT', '*KAT:'],
+      ['KAT', undefined],
+    ]);
   });
 
   test('should draw a combining low line as an underline of its letter, taking no column, and keep it in the text', () => {
@@ -135,9 +138,7 @@ describe('symbols', () => {
   });
 
   test('should speak words and hearings, not glyphs', () => {
-    const spoken = byClass(fromHtml(render('A: (cold/hold) (Tuesday) ((coughs)) NO'), { fragment: true }), 'ca-sr').map((node) =>
-      node.children[0]?.type === 'text' ? node.children[0].value : '',
-    );
+    const spoken = byClass(fromHtml(render('A: (cold/hold) (Tuesday) ((coughs)) NO'), { fragment: true }), 'ca-sr').map((node) => (node.children[0]?.type === 'text' ? node.children[0].value : ''));
     expect(spoken).toEqual(['uncertain, either cold or hold', 'uncertain hearing: Tuesday', 'transcriber’s note: coughs', 'loud: no']);
   });
 
@@ -151,7 +152,9 @@ describe('symbols', () => {
 
   test('should underline emphasis without showing, or focusing, its underscores', () => {
     const out = render('A: _so_');
-    expect(out).toContain('<span class="ca-sym ca-sym--emphasis"><span class="ca-sr">stress starts</span><span class="ca-glyph" aria-hidden="true">_</span></span><span class="ca-in-emphasis">so</span>');
+    expect(out).toContain(
+      '<span class="ca-sym ca-sym--emphasis"><span class="ca-sr">stress starts</span><span class="ca-glyph" aria-hidden="true">_</span></span><span class="ca-in-emphasis">so</span>',
+    );
   });
 });
 
@@ -206,7 +209,12 @@ describe('safety', () => {
   });
 
   test('should render unknown nodes visibly instead of dropping them', () => {
-    const tree = { type: 'transcript', mode: 'transcript', children: [{ type: 'gesture', value: 'nods' }], position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } } as unknown as Transcript;
+    const tree = {
+      type: 'transcript',
+      mode: 'transcript',
+      children: [{ type: 'gesture', value: 'nods' }],
+      position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    } as unknown as Transcript;
     expect(toHtml(tree)).toContain('<span class="ca-unknown" data-type="gesture">nods</span>');
   });
 

@@ -3,16 +3,7 @@
  * describes. Titles cite the ABNF rule (README "Syntax") each exercises.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  getSymbol,
-  parseTranscriptText,
-  speak,
-  type Mode,
-  type Node,
-  type SymbolId,
-  symbols,
-  usedSymbols,
-} from '../../src/ca/index.ts';
+import { getSymbol, parseTranscriptText, speak, type Mode, type Node, type SymbolId, symbols, usedSymbols } from '../../src/ca/index.ts';
 
 interface Case {
   /** A ```ca block using the symbol. */

@@ -90,7 +90,11 @@ describe('stepSequence categories', () => {
     expect(cell(neck, 'actions').uncategorised).toEqual(['Chest compressions coached']);
     const svg = stepSequence(edited, 1).svg;
     expect(findAll(svg, (el) => el.tagName === 'path' && el.properties.dataStep === 's1-neck' && el.properties.dataCategory !== undefined)).toEqual([]);
-    expect(byClass(svg, 'cb-note').map((el) => el.children.map(textOf).join(' ')).join(' ')).toContain('Chest compressions coached');
+    expect(
+      byClass(svg, 'cb-note')
+        .map((el) => el.children.map(textOf).join(' '))
+        .join(' '),
+    ).toContain('Chest compressions coached');
   });
 
   it('splits a row into categories (legend order) and other values as notes', () => {
@@ -147,7 +151,9 @@ describe('stepSequence band column', () => {
     const continued = band('s1-back')[0]!;
     expect(continued.properties.dataContinued).toBe('true');
     expect(Number(continued.properties.y)).toBeCloseTo(Number(above.properties.y) + Number(above.properties.height), 9);
-    const texts = byClass(svg, 'cb-cell-text').filter((el) => (el.properties.className as string[]).includes('is-continued')).map(textOf);
+    const texts = byClass(svg, 'cb-cell-text')
+      .filter((el) => (el.properties.className as string[]).includes('is-continued'))
+      .map(textOf);
     expect(texts).toContain('↑ As above');
   });
 
@@ -162,7 +168,10 @@ describe('stepSequence of another shape', () => {
   it('draws only the columns a study declares, as text, with no legend it does not declare', async () => {
     const base = await clark();
     const table = base.meta.steps!;
-    const other = { ...base, meta: { ...base.meta, steps: { ...table, title: 'Call sequence', phases: [], columns: [{ ...table.columns[1]!, display: 'text' as const, categories: [], continuation: [] }] } } };
+    const other = {
+      ...base,
+      meta: { ...base.meta, steps: { ...table, title: 'Call sequence', phases: [], columns: [{ ...table.columns[1]!, display: 'text' as const, categories: [], continuation: [] }] } },
+    };
     const chart = stepSequence(other, 1);
     expect(chart.title).toBe('Call sequence of Session 1');
     expect(byClass(chart.svg, 'swatches')).toEqual([]);
@@ -223,9 +232,7 @@ describe('stepSequence accessibility', () => {
   });
 
   it('escapes text from data', async () => {
-    const hostile = await clark([], (sessions) =>
-      sessions.map((s) => ({ ...s, steps: s.steps.map((row) => (row.kind === 'step' ? { ...row, label: '<img src=x onerror=alert(1)>' } : row)) })),
-    );
+    const hostile = await clark([], (sessions) => sessions.map((s) => ({ ...s, steps: s.steps.map((row) => (row.kind === 'step' ? { ...row, label: '<img src=x onerror=alert(1)>' } : row)) })));
     const result = stepSequence(hostile, 1);
     expect(withoutAttributeValues(toHtml(result.svg))).not.toContain('<img');
     expect(withoutAttributeValues(toHtml(result.table))).not.toContain('<img');

@@ -91,7 +91,9 @@ describe('themeProcess', () => {
 
   it('is navigation, with a data table and a description', () => {
     expect(chart.svg.tagName).toBe('nav');
-    expect(chart.description).toBe('The 2 themes in their roughly chronological order, with their subthemes and how many excerpts each has: 1. Launching (3 excerpts; Rigging 2, Pushing off 2), then 2. Recovery (2 excerpts; no subthemes).');
+    expect(chart.description).toBe(
+      'The 2 themes in their roughly chronological order, with their subthemes and how many excerpts each has: 1. Launching (3 excerpts; Rigging 2, Pushing off 2), then 2. Recovery (2 excerpts; no subthemes).',
+    );
     expect(findAll(chart.table, (el) => el.tagName === 'tr')).toHaveLength(5);
     expect(toHtml(chart.table)).toContain('<th scope="row">1. Launching</th>');
   });

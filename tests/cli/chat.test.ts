@@ -67,7 +67,9 @@ describe('npm run import:chat', () => {
     // The file's numbers, 8–14, are the excerpt's, on the page as in the file.
     expect(excerpt.lines.map((line: { number?: number }) => line.number)).toEqual([8, 9, 10, 11, 12, 13, 14]);
     const meta = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8'));
-    const numbers = [...transcriptHtml(transcriptLines(excerpt, meta.participants), { id: 'range', mode: 'transcript', lineNumbers: true, legend: false }).matchAll(/aria-label="Line (\d+)"/gu)].map((match) => Number(match[1]));
+    const numbers = [...transcriptHtml(transcriptLines(excerpt, meta.participants), { id: 'range', mode: 'transcript', lineNumbers: true, legend: false }).matchAll(/aria-label="Line (\d+)"/gu)].map(
+      (match) => Number(match[1]),
+    );
     expect(numbers).toEqual([8, 9, 10, 11, 12, 13, 14]);
     expect(excerpt.codes).toEqual(['1.2', '2.0']);
     expect(excerpt.title).toBe('Klee or Knijff');
@@ -79,10 +81,17 @@ describe('npm run import:chat', () => {
     const result = runCli('import-chat', [join(fixturesDir, 'chat', 'KB0RE000.cha'), '--code', '2.0'], { STUDY_DIR: dir });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('KB0RE000.cha:3:1  warning  The file is not marked as CHAT-CA (it has no @Options: CA header)');
-    expect(result.stdout).toContain('KB0RE000.cha:20:9  warning  CA notation: Unexpected `>` (faster) left open, expected a closing `<` before the turn ends (line 4 of the excerpt)  [ca/unclosed-span]');
+    expect(result.stdout).toContain(
+      'KB0RE000.cha:20:9  warning  CA notation: Unexpected `>` (faster) left open, expected a closing `<` before the turn ends (line 4 of the excerpt)  [ca/unclosed-span]',
+    );
     expect(result.stdout).toContain('speaker: KB0PSUN → new participant "kb0psun" (Unidentified)');
     const meta = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8'));
-    expect(meta.participants.at(-1)).toEqual({ id: 'kb0psun', label: 'KB0PSUN', role: 'Unidentified', description: 'Unidentified (age 1;01.01, sex male, group Unidentified, custom SES is UU), as the @Participants and @ID headers of KB0RE000.cha describe KB0PSUN.' });
+    expect(meta.participants.at(-1)).toEqual({
+      id: 'kb0psun',
+      label: 'KB0PSUN',
+      role: 'Unidentified',
+      description: 'Unidentified (age 1;01.01, sex male, group Unidentified, custom SES is UU), as the @Participants and @ID headers of KB0RE000.cha describe KB0PSUN.',
+    });
     expect(runCli('check', [], { STUDY_DIR: dir }).status).toBe(0);
   });
 
@@ -92,7 +101,9 @@ describe('npm run import:chat', () => {
     const before = await snapshot(dir);
     const again = runCli('import-chat', [fixture, '--code', '1.2'], { STUDY_DIR: dir });
     expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/katherine-stefan\.cha {2}error {2}An excerpt "katherine-stefan" is already in the study \(\S+excerpts\/katherine-stefan\.json\), and the import would replace it {2}\[chat-option\]/);
+    expect(again.stderr).toMatch(
+      /katherine-stefan\.cha {2}error {2}An excerpt "katherine-stefan" is already in the study \(\S+excerpts\/katherine-stefan\.json\), and the import would replace it {2}\[chat-option\]/,
+    );
     expect(await snapshot(dir)).toEqual(before);
     const same = runCli('import-chat', [fixture, '--code', '1.1', '--replace'], { STUDY_DIR: dir });
     expect(same.status).toBe(0);

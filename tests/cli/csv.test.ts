@@ -27,9 +27,7 @@ async function exported(): Promise<{ dir: string; csv: string; text: string }> {
 /** Edits the sheet as a researcher would: cells by excerpt id and column header. */
 function edit(text: string, changes: Record<string, Record<string, string>>, drop: string[] = []): string {
   const [header, ...rows] = parse(text.replace(/^\uFEFF/, '')) as string[][];
-  const edited = rows
-    .filter((row) => !drop.includes(row[0]!))
-    .map((row) => row.map((cell, index) => changes[row[0]!]?.[header![index]!] ?? cell));
+  const edited = rows.filter((row) => !drop.includes(row[0]!)).map((row) => row.map((cell, index) => changes[row[0]!]?.[header![index]!] ?? cell));
   return stringify([header!, ...edited], { record_delimiter: '\r\n' });
 }
 
@@ -72,10 +70,17 @@ describe('npm run export:csv / import:csv', () => {
     const name = csv.split('/').pop();
     const lines = result.stdout.split('\n').filter((line) => line.includes(`${name}:`));
     // The CA engine may add its own reading of the broken turn; every problem is placed in the sheet.
-    expect(result.stdout.split('\n').filter((line) => /  (error|warning)  /.test(line)).every((line) => line.includes(`${name}:`))).toBe(true);
+    expect(
+      result.stdout
+        .split('\n')
+        .filter((line) => /  (error|warning)  /.test(line))
+        .every((line) => line.includes(`${name}:`)),
+    ).toBe(true);
     expect(lines.some((line) => /:\d+:3  error  Wrong type for "session": expected number, found string "one"  \[wrong-type\]$/.test(line))).toBe(true);
     expect(lines.some((line) => /:\d+:7  error  Unknown code "9\.9": it is not in codebook\.json  \[unknown-code\]$/.test(line))).toBe(true);
-    expect(lines.some((line) => /:\d+:6  error  A turn without "speaker" continues the previous speaker, but no speaker comes before it \(line 1 of the cell\)  \[missing-speaker\]$/.test(line))).toBe(true);
+    expect(lines.some((line) => /:\d+:6  error  A turn without "speaker" continues the previous speaker, but no speaker comes before it \(line 1 of the cell\)  \[missing-speaker\]$/.test(line))).toBe(
+      true,
+    );
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -104,7 +109,10 @@ describe('npm run export:csv / import:csv', () => {
     const problems = result.stdout.split('\n').filter((line) => /  (error|warning)  /.test(line));
     expect(problems.some((line) => line.includes(`${name}:2:9  error  Identifying term "Mara Quist"`))).toBe(true);
     expect(problems.some((line) => new RegExp(`${name}:5:1  error  Control character U\\+0085 in the file`).test(line))).toBe(true);
-    expect(problems.every((line) => line.includes(`${name}:`)), result.stdout).toBe(true);
+    expect(
+      problems.every((line) => line.includes(`${name}:`)),
+      result.stdout,
+    ).toBe(true);
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -120,7 +128,13 @@ describe('npm run export:csv / import:csv', () => {
     const untouched = runCli('import-csv', [csv], { STUDY_DIR: dir });
     expect(untouched.stdout, untouched.output).toContain('no content file changed');
     const column = header!.indexOf('not loud');
-    await writeFile(csv, stringify([header!, ...rows].map((row) => row.filter((_, index) => index !== column)), { record_delimiter: '\r\n' }));
+    await writeFile(
+      csv,
+      stringify(
+        [header!, ...rows].map((row) => row.filter((_, index) => index !== column)),
+        { record_delimiter: '\r\n' },
+      ),
+    );
     const older = runCli('import-csv', [csv], { STUDY_DIR: dir });
     expect(older.stdout, older.output).toContain('no content file changed');
     expect(await snapshot(dir)).toEqual(before);
@@ -153,7 +167,11 @@ describe('npm run export:csv / import:csv', () => {
     // The first rows keep their ids: the study's chapters cite them, and pruning a cited excerpt is refused.
     const many = Array.from({ length: 3000 }, (_, n) => rows[n % rows.length]!.map((cell, index) => (index === id && n >= rows.length ? `row-${n + 1}` : index === order ? String(n + 1) : cell)));
     await writeFile(csv, stringify([header!, ...many], { record_delimiter: '\r\n' }));
-    const run = spawnSync('bash', ['-c', `ulimit -n 256 && exec "${process.execPath}" "${join(repoRoot, 'node_modules/tsx/dist/cli.mjs')}" "${join(repoRoot, 'src/cli/import-csv.ts')}" "${csv}" --prune`], { env: { ...process.env, STUDY_DIR: dir }, encoding: 'utf8', timeout: 300_000 });
+    const run = spawnSync(
+      'bash',
+      ['-c', `ulimit -n 256 && exec "${process.execPath}" "${join(repoRoot, 'node_modules/tsx/dist/cli.mjs')}" "${join(repoRoot, 'src/cli/import-csv.ts')}" "${csv}" --prune`],
+      { env: { ...process.env, STUDY_DIR: dir }, encoding: 'utf8', timeout: 300_000 },
+    );
     expect(run.stdout + run.stderr).not.toContain('EMFILE');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(await readdir(join(dir, 'excerpts'))).toHaveLength(3000);

@@ -26,8 +26,14 @@ describe('identifier matching', () => {
 
   it('reads the lists: comments, blank lines, scoped allowances', () => {
     const identifiers = parseIdentifiers('# real names\n\nZoë Ortiz  # the client\r\nPort Fairy\n');
-    expect(identifiers.map((identifier) => [identifier.term, identifier.line])).toEqual([['Zoë Ortiz', 3], ['Port Fairy', 4]]);
-    expect(parseAllowances('Melbourne\nstudy.json: Port Fairy\n# note')).toEqual([{ term: 'Melbourne', file: undefined }, { term: 'Port Fairy', file: 'study.json' }]);
+    expect(identifiers.map((identifier) => [identifier.term, identifier.line])).toEqual([
+      ['Zoë Ortiz', 3],
+      ['Port Fairy', 4],
+    ]);
+    expect(parseAllowances('Melbourne\nstudy.json: Port Fairy\n# note')).toEqual([
+      { term: 'Melbourne', file: undefined },
+      { term: 'Port Fairy', file: 'study.json' },
+    ]);
     expect(findIdentifiers('a\nthe port fairy b', identifiers).map((hit) => [hit.line, hit.column, hit.found])).toEqual([[2, 5, 'port fairy']]);
   });
 });
@@ -117,4 +123,3 @@ describe('npm run check and build with a private identifiers list', () => {
     expect((await readdir(dirname(dist))).filter((name) => name.startsWith(basename(dist)))).toEqual([]);
   });
 });
-

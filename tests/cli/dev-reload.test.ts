@@ -94,7 +94,7 @@ describe('npm run dev', () => {
     expect(await titleBecomes('/excerpts/butter-chicken/', (found) => found.startsWith('edited in the dev loop')), log).toMatch(/^edited in the dev loop/);
   });
 
-  it('does not serve the study\'s private folder, however the path is written', async () => {
+  it("does not serve the study's private folder, however the path is written", async () => {
     const secret = 'Real name of the first participant';
     await mkdir(join(copy, 'private'), { recursive: true });
     await writeFile(join(copy, 'private', 'identifiers.txt'), `${secret}\n`);

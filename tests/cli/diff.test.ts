@@ -31,7 +31,10 @@ describe('npm run diff', () => {
   it('compares with the study folder at a git ref', async () => {
     const repo = await mkdtemp(join(tmpdir(), 'casebook-diff-repo-'));
     temps.push(repo);
-    const git = (...args: string[]) => expect(spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).status).toBe(0);
+    const git = (...args: string[]) =>
+      expect(
+        spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).status,
+      ).toBe(0);
     await cp(join(diffDir, 'before'), join(repo, 'study'), { recursive: true });
     git('init', '-q');
     git('add', '.');
@@ -62,7 +65,15 @@ describe('npm run diff -- --record', () => {
     expect(result.stdout).toMatch(/Recorded edition "second-coding" in .*history\/second-coding\.json$/m);
     const file = JSON.parse(await readFile(join(dir, 'history', 'second-coding.json'), 'utf8'));
     const json = JSON.parse(runCli('diff', [join(diffDir, 'before'), '--json'], { STUDY_DIR: dir }).stdout);
-    expect(file).toEqual({ $schema: '../../../../../public/schemas/edition.schema.json', id: 'second-coding', label: 'Second coding', date: '2025-03-14', summary: 'Why we recoded.', comparedWith: 'folder before', changes: json });
+    expect(file).toEqual({
+      $schema: '../../../../../public/schemas/edition.schema.json',
+      id: 'second-coding',
+      label: 'Second coding',
+      date: '2025-03-14',
+      summary: 'Why we recoded.',
+      comparedWith: 'folder before',
+      changes: json,
+    });
     const { study: loaded, files } = await loadStudy(dir);
     expect(files.flatMap((vfile) => vfile.messages.map(String))).toEqual([]);
     expect(loaded!.editions.map((edition) => edition.label)).toEqual(['Second coding']);
@@ -71,7 +82,8 @@ describe('npm run diff -- --record', () => {
   it('records against a git ref by its commit, with a default label and today as the date', async () => {
     const repo = await mkdtemp(join(tmpdir(), 'casebook-record-repo-'));
     temps.push(repo);
-    const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const git = (...args: string[]) =>
+      spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
     await cp(baseStudy, join(repo, 'study'), { recursive: true });
     git('init', '-q');
     git('add', '.');

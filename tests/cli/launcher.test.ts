@@ -12,7 +12,12 @@ import { repoRoot } from '../helpers/build-site.ts';
 const manifest = join(repoRoot, 'node_modules', '.cache', 'casebook-cli', 'import-csv.json');
 
 function launch(...args: string[]) {
-  return spawnSync(process.execPath, [join(repoRoot, 'scripts', 'cli.mjs'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 300_000, env: { ...process.env, STUDY_DIR: join(repoRoot, 'no-such-study') } });
+  return spawnSync(process.execPath, [join(repoRoot, 'scripts', 'cli.mjs'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, STUDY_DIR: join(repoRoot, 'no-such-study') },
+  });
 }
 
 describe('scripts/cli.mjs', () => {

@@ -23,13 +23,16 @@ const lesson = lessonFor('1.1');
 
 /** Adds what refers to codes by number outside the codebook and excerpts: discussion questions and a teaching page. */
 async function withReferences(dir: string, first = '1.1'): Promise<string> {
-  await writeFile(join(dir, 'discussion.json'), `{
+  await writeFile(
+    join(dir, 'discussion.json'),
+    `{
   "topics": [
     { "code": "${first}", "questions": [{ "text": "What is this about?" }] },
     { "code": "2.0", "questions": [{ "text": "What happens after the piece?" }] }
   ]
 }
-`);
+`,
+  );
   await mkdir(join(dir, 'teaching'), { recursive: true });
   await writeFile(join(dir, 'teaching', 'lesson.mdx'), lessonFor(first));
   return dir;
@@ -98,7 +101,9 @@ describe('npm run import:qdpx / export:qdpx', () => {
     const before = await snapshot(dir);
     const result = runCli('import-qdpx', [join(fixturesDir, 'qdpx', 'foreign.qdc')], { STUDY_DIR: dir });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/excerpts\/felt-good\.json:\d+:\d+  error  Excerpt "felt-good", which the import does not contain, is coded 2\.0 "Recovery", a code the import removes; kept as it is, it would name whatever code takes that number  \[qdpx-stale-code\]/);
+    expect(result.stderr).toMatch(
+      /excerpts\/felt-good\.json:\d+:\d+  error  Excerpt "felt-good", which the import does not contain, is coded 2\.0 "Recovery", a code the import removes; kept as it is, it would name whatever code takes that number  \[qdpx-stale-code\]/,
+    );
     expect(result.stderr).toMatch(/excerpts\/cold-water\.json:\d+:\d+  error  Excerpt "cold-water"[^\n]*2\.0 "Recovery"/);
     expect(await snapshot(dir)).toEqual(before);
   });

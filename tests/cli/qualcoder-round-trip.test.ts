@@ -54,7 +54,11 @@ describe('export → QualCoder → rename a code, recode an excerpt → export �
     // Top-level codes come alphabetically, not in the study's order (Separateness, Pleasure, Merging, Internalization).
     const themeAt = (name: string) => qde.indexOf(`name="${name}"`);
     expect(['Internalization', 'Merging', 'Pleasure', 'Separateness'].map(themeAt)).toEqual(['Internalization', 'Merging', 'Pleasure', 'Separateness'].map(themeAt).sort((x, y) => x - y));
-    expect(Object.entries(entries).filter(([name]) => name.startsWith('sources/')).every(([, data]) => data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)).toBe(true);
+    expect(
+      Object.entries(entries)
+        .filter(([name]) => name.startsWith('sources/'))
+        .every(([, data]) => data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf),
+    ).toBe(true);
     // Selections are named with the coded text itself, not the excerpt's title.
     expect(qde).toContain(`name="${butter.fulltext.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
 

@@ -19,9 +19,17 @@ describe('the bundled Clark (2019) study', () => {
 
   it('has the 4 themes and 8 subthemes of Table 2, in order', () => {
     expect(study!.codes.map((info) => `${info.code} ${info.name}`)).toEqual([
-      '1.0 Separateness', '1.1 Boundaries', '1.2 Performance of roles', '1.3 Power',
-      '2.0 Pleasure', '2.1 Safety', '2.2 Comfort', '2.3 Communication',
-      '3.0 Merging', '3.1 Contact', '3.2 Empathy',
+      '1.0 Separateness',
+      '1.1 Boundaries',
+      '1.2 Performance of roles',
+      '1.3 Power',
+      '2.0 Pleasure',
+      '2.1 Safety',
+      '2.2 Comfort',
+      '2.3 Communication',
+      '3.0 Merging',
+      '3.1 Contact',
+      '3.2 Empathy',
       '4.0 Internalization',
     ]);
   });
@@ -76,7 +84,11 @@ describe('the bundled Clark (2019) study', () => {
 
   it('has every row of the three treatment-sequence tables', () => {
     const rows = study!.sessions.map((session) => [session.steps.filter((row) => row.kind === 'step').length, session.steps.filter((row) => row.kind === 'event').length]);
-    expect(rows).toEqual([[15, 2], [15, 1], [17, 1]]);
+    expect(rows).toEqual([
+      [15, 2],
+      [15, 1],
+      [17, 1],
+    ]);
     expect(study!.sessions.map((session) => session.steps.filter((row) => row.kind === 'event').map((row) => row.label))).toEqual([
       ['The Client turns over', 'The Client takes toilet break'],
       ['The Client turns over'],
@@ -96,7 +108,14 @@ describe('the bundled Clark (2019) study', () => {
     const groups = study!.questionnaires!.groups.map((group) => `${group.respondent}/${group.scope}:${group.questions.length}`);
     expect(groups).toEqual(['client/all:8', 'client/1:3', 'client/2:3', 'client/3:3', 'therapist/all:8', 'therapist/1:3', 'therapist/2:3', 'therapist/3:4']);
     const first = (respondent: string) => study!.questionnaires!.groups.find((group) => group.respondent === respondent && group.scope === 'all')!.questions[0]!.items;
-    expect(first('client')).toEqual(['Welcome or unwelcome?', 'Understood or misunderstood?', 'Cared for or not cared for?', 'Heard or not heard?', 'Optimistic or pessimistic?', 'Motivated or unmotivated?']);
+    expect(first('client')).toEqual([
+      'Welcome or unwelcome?',
+      'Understood or misunderstood?',
+      'Cared for or not cared for?',
+      'Heard or not heard?',
+      'Optimistic or pessimistic?',
+      'Motivated or unmotivated?',
+    ]);
     expect(first('therapist')).toEqual(['Understood or misunderstood?', 'Helpful or unhelpful?', 'Optimistic or pessimistic?']);
   });
 

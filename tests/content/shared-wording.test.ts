@@ -3,7 +3,7 @@ import { mdxProse, sharedRuns, words } from './shared-wording.ts';
 
 describe('words', () => {
   it('ignores case, typographic apostrophes, and hyphens broken across a line', () => {
-    expect(words('The Client’s self-\nawareness')).toEqual(words("the clients self-awareness"));
+    expect(words('The Client’s self-\nawareness')).toEqual(words('the clients self-awareness'));
     expect(words('The Client’s self-\nawareness')).toEqual(['the', 'clients', 'selfawareness']);
   });
 
@@ -14,7 +14,8 @@ describe('words', () => {
 
 describe('mdxProse', () => {
   it('drops component tags and link targets but keeps the words a reader sees', () => {
-    const source = '---\ntitle: A title\norder: 1\n---\nSee <Term id="ipa">the method</Term> <Cite id="smith2008" locator="p. 5" />.\n\n<Excerpt id="plodding-along" />\n\n[the appendix](../../appendices/procedure/)';
+    const source =
+      '---\ntitle: A title\norder: 1\n---\nSee <Term id="ipa">the method</Term> <Cite id="smith2008" locator="p. 5" />.\n\n<Excerpt id="plodding-along" />\n\n[the appendix](../../appendices/procedure/)';
     expect(words(mdxProse(source))).toEqual(['a', 'title', '1', 'see', 'the', 'method', 'the', 'appendix']);
   });
 });
@@ -23,9 +24,7 @@ describe('sharedRuns', () => {
   const source = 'one two three four five six seven eight nine ten';
 
   it('finds a shared run and reports it at its full length', () => {
-    expect(sharedRuns('zero one two three four five six seven eight nine eleven', source, 8)).toEqual([
-      { text: 'one two three four five six seven eight nine', length: 9 },
-    ]);
+    expect(sharedRuns('zero one two three four five six seven eight nine eleven', source, 8)).toEqual([{ text: 'one two three four five six seven eight nine', length: 9 }]);
   });
 
   it('does not count runs shorter than the minimum', () => {

@@ -14,9 +14,7 @@ export const repoRoot = resolve(import.meta.dirname, '..', '..');
  */
 export function userEnvironment(): Record<string, string> {
   const added = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
-  return Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !added.has(entry[0]) && !entry[0].startsWith('VITEST')),
-  );
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !added.has(entry[0]) && !entry[0].startsWith('VITEST')));
 }
 
 /**

@@ -67,7 +67,9 @@ export const hostileCases: HostileCase[] = [
       const bytes = Buffer.from(text.replace('On rhythm.', 'On rhythm, café.'), 'latin1');
       await writeFile(join(dir, steady), bytes);
       const offset = bytes.indexOf(0xe9);
-      return [`${steady}:${placeOf(text.replace('On rhythm.', 'On rhythm, café.'), 'é')}  error  The file is not valid UTF-8: byte ${offset} (E9 2E) is not a UTF-8 character, so the file was probably saved in another encoding (such as Windows-1252 or Latin-1)  [invalid-encoding]`];
+      return [
+        `${steady}:${placeOf(text.replace('On rhythm.', 'On rhythm, café.'), 'é')}  error  The file is not valid UTF-8: byte ${offset} (E9 2E) is not a UTF-8 character, so the file was probably saved in another encoding (such as Windows-1252 or Latin-1)  [invalid-encoding]`,
+      ];
     },
   },
   {
@@ -147,7 +149,10 @@ export const hostileCases: HostileCase[] = [
   {
     name: 'a chapter whose MDX names an unknown excerpt',
     async plant(dir) {
-      await writeFile(join(dir, 'chapters', 'broken.mdx'), '---\ntitle: Broken\ndescription: Cites an excerpt that does not exist.\norder: 1\n---\n\n## Findings\n\n<Excerpt id="no-such-excerpt" />\n');
+      await writeFile(
+        join(dir, 'chapters', 'broken.mdx'),
+        '---\ntitle: Broken\ndescription: Cites an excerpt that does not exist.\norder: 1\n---\n\n## Findings\n\n<Excerpt id="no-such-excerpt" />\n',
+      );
       return ['chapters/broken.mdx:9:10  error  Unknown excerpt "no-such-excerpt": there is no excerpts/no-such-excerpt.json  [unknown-excerpt]'];
     },
   },

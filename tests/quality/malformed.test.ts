@@ -37,7 +37,9 @@ const cases = [
     name: 'a JSON syntax error (tests/fixtures/errors/json-syntax)',
     prepare: async () => ({
       dir: await studyWithCase(fixtureCase),
-      diagnostics: readFileSync(join(fixtureCase, 'expected.txt'), 'utf8').split('\n').filter((line) => /^\S+\s{2}error\s{2}/.test(line)),
+      diagnostics: readFileSync(join(fixtureCase, 'expected.txt'), 'utf8')
+        .split('\n')
+        .filter((line) => /^\S+\s{2}error\s{2}/.test(line)),
     }),
   },
   { name: `hostile input: ${pipeCase.name}`, prepare: () => hostileStudy(pipeCase) },

@@ -19,8 +19,7 @@ const prop = (node: Element, key: string): unknown => (node.properties as Record
 /** A token-list attribute (rel, aria-labelledby…) as its tokens, however hast stored it. */
 const tokensOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : []);
 
-const textOf = (node: Element): string =>
-  node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+const textOf = (node: Element): string => node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
 
 /** `<img>` without an `alt` attribute (an empty alt is a valid choice for decoration). */
 export function imagesWithoutAlt(tree: Root): string[] {
@@ -139,7 +138,8 @@ export function policyProblems(tree: Root): string[] {
   const problems: string[] = [];
   const scripts = directives.get('script-src');
   if (!scripts) problems.push('its policy has no script-src');
-  for (const source of scripts ?? []) if (["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:'].includes(source) || /^https?:\/\//.test(source)) problems.push(`its policy allows scripts from ${source}`);
+  for (const source of scripts ?? [])
+    if (["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:'].includes(source) || /^https?:\/\//.test(source)) problems.push(`its policy allows scripts from ${source}`);
   if (directives.get('default-src')?.join(' ') !== "'self'") problems.push("its policy's default-src is not 'self'");
   if (directives.get('object-src')?.join(' ') !== "'none'") problems.push("its policy's object-src is not 'none'");
   return problems;

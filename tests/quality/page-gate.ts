@@ -44,7 +44,10 @@ export function overflowing(): string[] {
     return false;
   };
   const out = [...document.body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > width + 0.5 && !inScroller(element));
-  return out.filter((element) => !out.includes(element.parentElement!)).slice(0, 4).map((element) => `${describe(element.parentElement!)} > ${describe(element)}`);
+  return out
+    .filter((element) => !out.includes(element.parentElement!))
+    .slice(0, 4)
+    .map((element) => `${describe(element.parentElement!)} > ${describe(element)}`);
 }
 
 /**

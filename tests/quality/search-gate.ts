@@ -14,7 +14,13 @@ function injected(): string[] {
   if ((window as unknown as { __pwned?: unknown }).__pwned !== undefined) found.push('an injected script ran (window.__pwned is set)');
   const elements = document.querySelectorAll('img[src="x"], [onerror], [onload], iframe[srcdoc], svg[onload], script:not([src]):not([type="application/ld+json"])');
   const inlineScripts = [...elements].filter((element) => element.tagName !== 'SCRIPT' || /pwned|alert\(/.test(element.textContent ?? ''));
-  if (inlineScripts.length > 0) found.push(`${inlineScripts.length} injected element(s): ${inlineScripts.slice(0, 3).map((element) => element.outerHTML.slice(0, 80)).join(' | ')}`);
+  if (inlineScripts.length > 0)
+    found.push(
+      `${inlineScripts.length} injected element(s): ${inlineScripts
+        .slice(0, 3)
+        .map((element) => element.outerHTML.slice(0, 80))
+        .join(' | ')}`,
+    );
   return found;
 }
 

@@ -25,7 +25,10 @@ export function builtPages(distDir: string): BuiltPage[] {
     .filter((path) => path.endsWith(`${sep}index.html`) || path === 'index.html' || path === '404.html')
     .map((path) => {
       const file = join(distDir, path);
-      const route = `/${path.split(sep).join('/').replace(/(^|\/)index\.html$/, '$1')}`;
+      const route = `/${path
+        .split(sep)
+        .join('/')
+        .replace(/(^|\/)index\.html$/, '$1')}`;
       return { file, route, redirectsTo: refresh.exec(readFileSync(file, 'utf8'))?.[1] };
     })
     .sort((a, b) => a.route.localeCompare(b.route));
@@ -47,9 +50,7 @@ export function elements(tree: Root): Element[] {
 
 /** The site's own URL (origin and base), read from the overview page's canonical link. */
 export function siteOf(distDir: string): URL {
-  const canonical = elements(parsePage(join(distDir, 'index.html'))).find(
-    (node) => node.tagName === 'link' && Array.isArray(node.properties.rel) && node.properties.rel.includes('canonical'),
-  );
+  const canonical = elements(parsePage(join(distDir, 'index.html'))).find((node) => node.tagName === 'link' && Array.isArray(node.properties.rel) && node.properties.rel.includes('canonical'));
   const href = canonical?.properties.href;
   if (typeof href !== 'string') throw new Error(`${distDir}/index.html has no <link rel="canonical">, so the site's URL is unknown`);
   return new URL(href);

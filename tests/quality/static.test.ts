@@ -49,7 +49,7 @@ for (const [name, distDir] of Object.entries(builds)) {
       expect(problems((tree) => [...inlineHandlers(tree), ...scriptUrls(tree)])).toEqual([]);
     });
 
-    it('ships a Content-Security-Policy that allows only the site\'s own scripts', () => {
+    it("ships a Content-Security-Policy that allows only the site's own scripts", () => {
       expect(problems((tree, page) => (page.redirectsTo === undefined ? policyProblems(tree) : []))).toEqual([]);
     });
 

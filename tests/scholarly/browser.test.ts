@@ -39,7 +39,10 @@ describe('search', () => {
     for (const theme of codebook.themes) {
       for (const code of [theme, ...theme.subthemes]) {
         const results = await searchResults(page, `${site.server.url}search/`, code.name);
-        expect(results.filter((link) => /^\/excerpts\/[^/]+\/[^/]+\/$/.test(link)), code.name).toEqual([]);
+        expect(
+          results.filter((link) => /^\/excerpts\/[^/]+\/[^/]+\/$/.test(link)),
+          code.name,
+        ).toEqual([]);
         firsts.push(`${code.name} → ${results[0]}`);
       }
     }
@@ -52,9 +55,7 @@ describe('search', () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}search/`);
     // A string, so Vitest does not rewrite the browser-side import().
-    const filters: Record<string, Record<string, number>> = await page.evaluate(
-      `import(new URL('../pagefind/pagefind.js', location.href).href).then((pagefind) => pagefind.filters())`,
-    );
+    const filters: Record<string, Record<string, number>> = await page.evaluate(`import(new URL('../pagefind/pagefind.js', location.href).href).then((pagefind) => pagefind.filters())`);
     expect(Object.keys(filters).sort()).toEqual(['code', 'session', 'source', 'speaker']);
     expect(Object.keys(filters.speaker!).sort()).toEqual(['Client', 'Therapist']);
     expect(filters.session!['Session 3']).toBeGreaterThan(0);
@@ -69,7 +70,10 @@ describe('search', () => {
     await page.waitForSelector('[data-search][data-state="ready"]');
     await page.getByLabel('Search this edition').fill('swaddle');
     await page.waitForSelector('[data-search][data-state="ready"]');
-    await page.getByRole('status').filter({ hasText: /results?\./u }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /results?\./u })
+      .waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('swaddle');
     await page.close();
   });

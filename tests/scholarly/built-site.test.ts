@@ -22,7 +22,13 @@ beforeAll(async () => {
 
 /** `<meta name|property="…" content="…">` pairs, entities decoded. */
 function metaTags(html: string): [string, string][] {
-  const decode = (value: string) => value.replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
+  const decode = (value: string) =>
+    value
+      .replace(/&quot;/gu, '"')
+      .replace(/&#39;/gu, "'")
+      .replace(/&lt;/gu, '<')
+      .replace(/&gt;/gu, '>')
+      .replace(/&amp;/gu, '&');
   return [...html.matchAll(/<meta (?:name|property)="([^"]+)" content="([^"]*)"/gu)].map((match) => [match[1]!, decode(match[2]!)]);
 }
 
@@ -78,7 +84,11 @@ describe('JSON-LD', () => {
         headline: study.meta.title,
         author: [{ '@type': 'Person', name: 'Timothy Clark' }],
         license: 'http://creativecommons.org/licenses/by-nc-nd/3.0/',
-        isPartOf: { '@type': 'PublicationIssue', issueNumber: '3', isPartOf: { '@type': 'PublicationVolume', volumeNumber: '12', isPartOf: { '@type': 'Periodical', name: 'International Journal of Therapeutic Massage and Bodywork' } } },
+        isPartOf: {
+          '@type': 'PublicationIssue',
+          issueNumber: '3',
+          isPartOf: { '@type': 'PublicationVolume', volumeNumber: '12', isPartOf: { '@type': 'Periodical', name: 'International Journal of Therapeutic Massage and Bodywork' } },
+        },
       });
     }
   });

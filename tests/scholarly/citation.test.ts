@@ -8,20 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStudy } from '../../src/study/load.ts';
 import type { Study } from '../../src/study/index.ts';
 import type { Reference, StudyMeta } from '../../src/study/schemas/index.ts';
-import {
-  ownReferences,
-  apaWork,
-  apaNameList,
-  apaPage,
-  apaReference,
-  compareApa,
-  initials,
-  inTextEntry,
-  pageRange,
-  plainText,
-  parseLineRange,
-  yearLabels,
-} from '../../src/site/citation.ts';
+import { ownReferences, apaWork, apaNameList, apaPage, apaReference, compareApa, initials, inTextEntry, pageRange, plainText, parseLineRange, yearLabels } from '../../src/site/citation.ts';
 import { bibtexEscape, bibtexPage, bibtexWork } from '../../src/site/citation-bibtex.ts';
 import { highwireReference, highwireWork } from '../../src/site/citation-highwire.ts';
 import { risPage, risWork } from '../../src/site/citation-ris.ts';
@@ -93,7 +80,9 @@ describe('APA 7 reference-list entries', () => {
 
   it('formats a chapter in an edited book with its editors, italic book title and pages', () => {
     expect(apa('moyer2012')).toBe('Moyer, C. A. (2012). Anxiety and depression. In T. Dryden & C. A. Moyer (Eds.), Massage Therapy: Integrating Research and Practice (pp. 168–180). Human Kinetics.');
-    expect(apa('smith2008')).toBe('Smith, J. A., & Osborn, M. (2008). Interpretative phenomenological analysis. In J. Smith (Ed.), Qualitative Psychology: A Practical Guide to Research Methods (2nd ed., pp. 53–80). Sage.');
+    expect(apa('smith2008')).toBe(
+      'Smith, J. A., & Osborn, M. (2008). Interpretative phenomenological analysis. In J. Smith (Ed.), Qualitative Psychology: A Practical Guide to Research Methods (2nd ed., pp. 53–80). Sage.',
+    );
     expect(apaReference(reference('moyer2012'))[1]).toEqual({ text: 'Massage Therapy: Integrating Research and Practice', italic: true });
   });
 
@@ -157,9 +146,7 @@ describe('APA 7 in-text citations', () => {
 
 describe('citing the article and this edition', () => {
   it('formats the article in APA 7', () => {
-    expect(plainText(apaWork(study.meta))).toBe(
-      'Clark, T. (2019). The Psychotherapeutic Relationship in Massage Therapy. International Journal of Therapeutic Massage and Bodywork, 12(3).',
-    );
+    expect(plainText(apaWork(study.meta))).toBe('Clark, T. (2019). The Psychotherapeutic Relationship in Massage Therapy. International Journal of Therapeutic Massage and Bodywork, 12(3).');
   });
 
   it('formats a page of the edition as an undated web page', () => {
@@ -191,7 +178,13 @@ describe('citing the article and this edition', () => {
     );
     expect(bibtexPage(page, 'puppy-preschool')).toContain('  note         = {Transcript excerpt, Session 3, lines 3--5},');
     expect(risPage(page).split('\n')).toEqual(
-      expect.arrayContaining(['SE  - Session 3', 'SP  - 3', 'EP  - 5', 'N1  - Session 3, lines 3–5', 'UR  - https://example.org/excerpts/puppy-preschool/?lines=3-5#transcript-puppy-preschool-line-3']),
+      expect.arrayContaining([
+        'SE  - Session 3',
+        'SP  - 3',
+        'EP  - 5',
+        'N1  - Session 3, lines 3–5',
+        'UR  - https://example.org/excerpts/puppy-preschool/?lines=3-5#transcript-puppy-preschool-line-3',
+      ]),
     );
     expect(plainText(apaPage({ ...page, lines: { first: 4, last: 4 } }))).toContain('[Transcript excerpt, line 4]');
     expect([parseLineRange('3-5'), parseLineRange(' 5–3 '), parseLineRange('12'), parseLineRange('3-'), parseLineRange('x'), parseLineRange(null)]).toEqual([

@@ -24,9 +24,22 @@ export function wordOnlyOneExcerptSays(contentDir: string): { word: string; id: 
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
   // Pagefind reads "a:lright" or "ye::s" in a transcript as one word, without the notation.
-  const texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8').toLowerCase().replace(/(?<=\p{L})[^\p{L}\s]+(?=\p{L})/gu, '')]));
+  const texts = new Map(
+    files.map((file) => [
+      file,
+      readFileSync(file, 'utf8')
+        .toLowerCase()
+        .replace(/(?<=\p{L})[^\p{L}\s]+(?=\p{L})/gu, ''),
+    ]),
+  );
   // The conventions page prints the generator's own example lines, which search finds too.
-  texts.set('symbol table', symbols.map((entry) => entry.example).join('\n').toLowerCase());
+  texts.set(
+    'symbol table',
+    symbols
+      .map((entry) => entry.example)
+      .join('\n')
+      .toLowerCase(),
+  );
   const candidates: { word: string; id: string }[] = [];
   for (const file of files.filter((name) => name.includes(`${sep}excerpts${sep}`) && name.endsWith('.json'))) {
     const excerpt = JSON.parse(readFileSync(file, 'utf8')) as Excerpt;

@@ -29,7 +29,9 @@ describe('backlinks', () => {
     let checked = 0;
     for (const reference of study.references) {
       const [entry] = elements(page, (element) => element.properties.id === `ref-${reference.id}`);
-      const links = elements(entry!, (element) => element.tagName === 'a' && typeof element.properties.href === 'string' && !/^https?:/.test(String(element.properties.href))).map((a) => a.properties.href);
+      const links = elements(entry!, (element) => element.tagName === 'a' && typeof element.properties.href === 'string' && !/^https?:/.test(String(element.properties.href))).map(
+        (a) => a.properties.href,
+      );
       const expected = [...new Set((uses.reference.get(reference.id) ?? []).map((place) => `${place.folder === 'chapters' ? `/chapters/${place.page}/` : ''}${section(place.section?.slug)}`))];
       for (const href of expected.filter((href) => href.startsWith('/chapters/'))) expect(links).toContain(href);
       if (expected.length === 0) expect(textOf(entry!)).not.toContain('Cited in');
@@ -79,7 +81,12 @@ describe('empty states', () => {
         const hrefs = elements(note[0]!, (element) => element.tagName === 'a').map((a) => String(a.properties.href));
         for (const place of chapterPlaces) expect(hrefs).toContain(`/chapters/${place.page}/${section(place.section?.slug)}`);
         // No list of excerpts stands empty under a heading.
-        expect(elements(page, (element) => element.tagName === 'ol' && String(element.properties.className).includes('code-page__list') && element.children.filter((child) => child.type === 'element').length === 0)).toEqual([]);
+        expect(
+          elements(
+            page,
+            (element) => element.tagName === 'ol' && String(element.properties.className).includes('code-page__list') && element.children.filter((child) => child.type === 'element').length === 0,
+          ),
+        ).toEqual([]);
       }
     }
   });

@@ -25,9 +25,7 @@ describe('cssString', () => {
 
 describe('filterCss', () => {
   it('hides non-matching excerpts while a radio option is checked', () => {
-    expect(filterCss([facet({})])).toBe(
-      '.browser:has(input[name="speaker"][value="client"]:checked) [data-excerpt]:not([data-speakers~="client"]){display:none}',
-    );
+    expect(filterCss([facet({})])).toBe('.browser:has(input[name="speaker"][value="client"]:checked) [data-excerpt]:not([data-speakers~="client"]){display:none}');
   });
 
   it('matches a chosen option of a drop-down', () => {
@@ -35,13 +33,20 @@ describe('filterCss', () => {
     expect(css).toBe('.browser:has(select[name="code"] option[value="1.0"]:checked) [data-excerpt]:not([data-codes~="1.0"]){display:none}');
   });
 
-  it('matches the control by its URL name, which for units is the study\'s own word', () => {
+  it("matches the control by its URL name, which for units is the study's own word", () => {
     const css = filterCss([facet({ name: 'session', param: 'interview', attribute: 'data-session', operator: '=', options: [{ value: '2', label: 'Interview 2', count: 1, depth: 0 }] })]);
     expect(css).toBe('.browser:has(input[name="interview"][value="2"]:checked) [data-excerpt]:not([data-session="2"]){display:none}');
   });
 
   it('writes one rule per option, escaping hostile values', () => {
-    const css = filterCss([facet({ options: [{ value: 'a"]{}*{display:none', label: 'x', count: 1, depth: 0 }, { value: 'b', label: 'y', count: 1, depth: 0 }] })]);
+    const css = filterCss([
+      facet({
+        options: [
+          { value: 'a"]{}*{display:none', label: 'x', count: 1, depth: 0 },
+          { value: 'b', label: 'y', count: 1, depth: 0 },
+        ],
+      }),
+    ]);
     expect(css.split('\n')).toHaveLength(2);
     expect(css).toContain('[value="a\\"]{}*{display:none"]');
   });

@@ -64,7 +64,8 @@ describe('coding history of a study with recorded editions', () => {
   it('tabulates recoded excerpts from → to, linking excerpts that still exist', async () => {
     const [latest, pilot] = await sections();
     const table = (section: Element) => elements(section, (element) => element.tagName === 'table')[0]!;
-    const rows = (section: Element) => elements(table(section), (element) => element.tagName === 'tr').map((row) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf));
+    const rows = (section: Element) =>
+      elements(table(section), (element) => element.tagName === 'tr').map((row) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf));
     expect(textOf(elements(table(latest!), (element) => element.tagName === 'caption')[0]!)).toBe('2 excerpts recoded');
     expect(rows(latest!)).toEqual([
       ['Excerpt', 'Coded before', 'Coded now'],
@@ -79,7 +80,10 @@ describe('coding history of a study with recorded editions', () => {
 
   it('gives per-theme and per-unit counts that changed as tables, in the study’s word for its units', async () => {
     const [latest, pilot] = await sections();
-    const cells = (row: Element) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf).join(' | ');
+    const cells = (row: Element) =>
+      elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td')
+        .map(textOf)
+        .join(' | ');
     const tables = elements(latest!, byClass('edition__counts')).map((table) => [
       ...elements(table, (element) => element.tagName === 'caption').map(textOf),
       ...elements(table, (element) => element.tagName === 'tr').map(cells),
@@ -95,7 +99,11 @@ describe('coding history of a study with recorded editions', () => {
   it("keeps the researcher's summary as text, one paragraph per blank-line block", async () => {
     const [, pilot] = await sections();
     const summary = elements(pilot!, byClass('edition__summary'))[0]!;
-    expect(elements(summary, (element) => element.tagName === 'p').map(textOf).at(-1)).toBe('The false start, quoted in an earlier draft, was still part of the set. <b>This line is text, not markup.</b>');
+    expect(
+      elements(summary, (element) => element.tagName === 'p')
+        .map(textOf)
+        .at(-1),
+    ).toBe('The false start, quoted in an earlier draft, was still part of the set. <b>This line is text, not markup.</b>');
     expect(elements(summary, (element) => element.tagName === 'b')).toEqual([]);
   });
 
@@ -134,7 +142,9 @@ describe('coding history of the bundled study', () => {
     const tree = await parsePage(dist, page);
     const main = elements(tree, (element) => element.tagName === 'main')[0]!;
     expect(elements(main, (element) => element.tagName === 'h1').map(textOf)).toEqual(['Coding history']);
-    expect(textOf(main)).toContain('No recoding has been recorded. The coding on this site, its 4 themes and the excerpts under them, is the first published coding: the one in Clark (2019), published September 2019.');
+    expect(textOf(main)).toContain(
+      'No recoding has been recorded. The coding on this site, its 4 themes and the excerpts under them, is the first published coding: the one in Clark (2019), published September 2019.',
+    );
     expect(elements(main, byClass('edition'))).toEqual([]);
     expect(links(await parsePage(dist, 'about/index.html'))).toContain('Coding history → /about/history/');
   });

@@ -79,7 +79,10 @@ export async function checkLinks(root: string, base = '/'): Promise<{ pages: num
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
       if (fragment === '') continue;
-      const targetHtml = target.slice(root.length + 1).split('\\').join('/');
+      const targetHtml = target
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/');
       if (!targetHtml.endsWith('.html')) continue;
       if (!ids(targetHtml).has(fragment)) report(`no element with id "${fragment}" on ${targetHtml}`);
     }

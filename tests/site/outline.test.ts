@@ -22,7 +22,9 @@ describe('outline', () => {
   });
 
   it('adds a named permalink after each section heading, grouped with it, and none elsewhere', () => {
-    expect(html).toContain('<div class="heading heading--h2"><h2 id="themes">Themes</h2><a class="heading__anchor" href="#themes"><span aria-hidden="true">#</span><span class="visually-hidden">Link to the section “Themes”</span></a></div>');
+    expect(html).toContain(
+      '<div class="heading heading--h2"><h2 id="themes">Themes</h2><a class="heading__anchor" href="#themes"><span aria-hidden="true">#</span><span class="visually-hidden">Link to the section “Themes”</span></a></div>',
+    );
     expect(html).toContain('<div class="heading heading--h4"><h4 id="deep">Deep</h4>');
     expect(html).toContain("<h3>an excerpt's title</h3>");
     expect(html).toContain('<h2>Cite this page</h2>');

@@ -53,7 +53,10 @@ describe('the reporting checklist appendix', () => {
   });
 
   it('answers SRQR when the study chooses it, printing hostile answers, places and link labels as text', async () => {
-    const reporting = JSON.parse(readFileSync(join(hostileStudyDir, 'reporting.json'), 'utf8')) as { checklist: string; items: { item: number; answer?: string; inWork?: string; where: { path: string; label: string }[] }[] };
+    const reporting = JSON.parse(readFileSync(join(hostileStudyDir, 'reporting.json'), 'utf8')) as {
+      checklist: string;
+      items: { item: number; answer?: string; inWork?: string; where: { path: string; label: string }[] }[];
+    };
     expect(reporting.checklist).toBe('srqr');
     const srqr = checklists.srqr;
     expect(srqr.items).toHaveLength(21);

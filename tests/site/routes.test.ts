@@ -34,15 +34,11 @@ function chapterTitles(): { slug: string; title: string }[] {
 
 function expectedRoutes(): Route[] {
   const same = (path: string, text: string): Route => ({ path, title: text, h1: text });
-  const facetPages = browserFacets(study).flatMap((facet) =>
-    facet.options.map((option) => same(`excerpts/${facet.name}/${filterSlug(facet.name, option.value)}/`, `Excerpts: ${option.label}`)),
-  );
+  const facetPages = browserFacets(study).flatMap((facet) => facet.options.map((option) => same(`excerpts/${facet.name}/${filterSlug(facet.name, option.value)}/`, `Excerpts: ${option.label}`)));
   return [
     { path: '', title: study.meta.shortTitle, h1: study.meta.title },
     same('codebook/', 'Codebook'),
-    ...study.codes.map((info) =>
-      same(info.kind === 'theme' ? `themes/${info.slug}/` : `themes/${info.theme.slug}/${info.slug}/`, `${info.code} ${info.name}`),
-    ),
+    ...study.codes.map((info) => same(info.kind === 'theme' ? `themes/${info.slug}/` : `themes/${info.theme.slug}/${info.slug}/`, `${info.code} ${info.name}`)),
     same('sessions/', 'Sessions'),
     ...study.sessions.map((session) => same(`sessions/${session.number}/`, session.title)),
     same('excerpts/', 'Excerpts'),
@@ -66,8 +62,19 @@ beforeAll(async () => {
 describe('routes of the bundled study', () => {
   it('cover every theme, subtheme, session, excerpt, filter and appendix', () => {
     expect(routes.length).toBe(
-      1 + 1 + study.codes.length + 1 + study.sessions.length + 1 + study.excerpts.length +
-        browserFacets(study).reduce((sum, facet) => sum + facet.options.length, 0) + 1 + appendices(study).length + 1 + chapterTitles().length + 1,
+      1 +
+        1 +
+        study.codes.length +
+        1 +
+        study.sessions.length +
+        1 +
+        study.excerpts.length +
+        browserFacets(study).reduce((sum, facet) => sum + facet.options.length, 0) +
+        1 +
+        appendices(study).length +
+        1 +
+        chapterTitles().length +
+        1,
     );
     expect(routes.map((route) => route.path)).toContain('excerpts/session/none/');
   });

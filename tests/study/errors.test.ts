@@ -16,7 +16,25 @@ const cases = readdirSync(errorsDir).sort();
 
 describe('content errors', () => {
   it('has a fixture for every error class the loader promises', () => {
-    expect(cases).toEqual(expect.arrayContaining(['json-syntax', 'missing-field', 'wrong-type', 'unknown-code', 'duplicate-id', 'duration-sum', 'unknown-key', 'unknown-session', 'missing-file', 'several', 'old-format', 'unknown-source', 'nested-duration-sum', 'mdx-frontmatter', 'mdx-components']));
+    expect(cases).toEqual(
+      expect.arrayContaining([
+        'json-syntax',
+        'missing-field',
+        'wrong-type',
+        'unknown-code',
+        'duplicate-id',
+        'duration-sum',
+        'unknown-key',
+        'unknown-session',
+        'missing-file',
+        'several',
+        'old-format',
+        'unknown-source',
+        'nested-duration-sum',
+        'mdx-frontmatter',
+        'mdx-components',
+      ]),
+    );
   });
 
   for (const name of cases) {

@@ -27,11 +27,14 @@ describe('content files', () => {
     it(`in ${folder} each name the schema of their kind in "$schema"`, () => {
       for (const kind of Object.values(contentKinds) as ContentKind[]) {
         const location = kind.location;
-        const files = 'file' in location
-          ? [join(repoRoot, folder, location.file)].filter((file) => existsSync(file) || !kind.optional)
-          : existsSync(join(repoRoot, folder, location.folder)) || !kind.optional
-            ? readdirSync(join(repoRoot, folder, location.folder)).filter((name) => name.endsWith('.json')).map((name) => join(repoRoot, folder, location.folder, name))
-            : [];
+        const files =
+          'file' in location
+            ? [join(repoRoot, folder, location.file)].filter((file) => existsSync(file) || !kind.optional)
+            : existsSync(join(repoRoot, folder, location.folder)) || !kind.optional
+              ? readdirSync(join(repoRoot, folder, location.folder))
+                  .filter((name) => name.endsWith('.json'))
+                  .map((name) => join(repoRoot, folder, location.folder, name))
+              : [];
         for (const file of files) {
           const json = JSON.parse(readFileSync(file, 'utf8')) as { $schema?: string };
           const target = resolve(file, '..', json.$schema ?? '');

@@ -11,7 +11,8 @@ import { notLoudFor, transcriptLines } from '../../src/study/transcripts.ts';
 const participants = [{ id: 'dr', label: 'DR', role: 'doctor', description: 'The doctor.' }];
 const lines = [{ kind: 'turn' as const, speaker: 'dr', text: 'see your GP about the BP' }];
 const rules = (notLoud: string[]) => parseTranscript(transcriptLines({ lines }, participants), { notLoud }).messages.map((message) => `${message.ruleId} ${String(message.actual)}`);
-const loud = (notLoud: string[]) => (transcriptHtml(transcriptLines({ lines }, participants), { id: 'x', mode: 'transcript', lineNumbers: true, legend: false, notLoud }).match(/ca-sym--loud/gu) ?? []).length;
+const loud = (notLoud: string[]) =>
+  (transcriptHtml(transcriptLines({ lines }, participants), { id: 'x', mode: 'transcript', lineNumbers: true, legend: false, notLoud }).match(/ca-sym--loud/gu) ?? []).length;
 
 describe('words declared not loud', () => {
   it('joins the study’s list and the excerpt’s own', () => {

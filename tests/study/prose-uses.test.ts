@@ -23,15 +23,19 @@ const chapter = (title: string, order: number, body: string) => `---\ntitle: ${t
 describe('readProseUses', () => {
   it('places each use in its section, once per section, with Astro’s heading ids', async () => {
     const dir = await studyWith({
-      'chapters/b.mdx': chapter('Results', 2, [
-        'Intro <Cite id="smith2020" />.',
-        '## 1.1 Boundaries',
-        '<Excerpt id="first-visit" /> and again <ExcerptLink id="first-visit" />, <Cite id="smith2020, jones2019" locator="p. 3" />.',
-        '## `Code` & Co.',
-        'See <ThemeLink code="1.1" /> and <UnitLink session={2}>the second</UnitLink> and <Term id="ipa" />.',
-        '## 1.1 Boundaries',
-        '<ExcerptLink id="first-visit" />',
-      ].join('\n\n')),
+      'chapters/b.mdx': chapter(
+        'Results',
+        2,
+        [
+          'Intro <Cite id="smith2020" />.',
+          '## 1.1 Boundaries',
+          '<Excerpt id="first-visit" /> and again <ExcerptLink id="first-visit" />, <Cite id="smith2020, jones2019" locator="p. 3" />.',
+          '## `Code` & Co.',
+          'See <ThemeLink code="1.1" /> and <UnitLink session={2}>the second</UnitLink> and <Term id="ipa" />.',
+          '## 1.1 Boundaries',
+          '<ExcerptLink id="first-visit" />',
+        ].join('\n\n'),
+      ),
       'chapters/a.mdx': chapter('Introduction', 1, '# Introduction\n\n<ExcerptLink id="first-visit" />'),
     });
     const uses = await readProseUses(dir);

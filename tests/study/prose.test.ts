@@ -91,7 +91,13 @@ describe('components', () => {
   });
 
   it('reports an unknown component, a misspelt or missing prop and a value of the wrong kind', () => {
-    expect(check(chapter('<Quote id="first-visit" />\n\n<Excerpt ids="first-visit" />\n\n<Excerpt id="first-visit" context="false" level={4} />\n\n<Chart name="step-sequence" />\n\n<Chart name="theme-process" session="2" />'))).toEqual([
+    expect(
+      check(
+        chapter(
+          '<Quote id="first-visit" />\n\n<Excerpt ids="first-visit" />\n\n<Excerpt id="first-visit" context="false" level={4} />\n\n<Chart name="step-sequence" />\n\n<Chart name="theme-process" session="2" />',
+        ),
+      ),
+    ).toEqual([
       'chapters/page.mdx:7:1  error  Unknown component <Quote>: MDX would stop the build with "Expected component Quote to be defined"  [unknown-component]',
       'chapters/page.mdx:9:1  error  <Excerpt> needs "id"  [missing-prop]',
       'chapters/page.mdx:9:10  error  Unknown prop "ids" on <Excerpt>; did you mean "id"?  [unknown-prop]',
@@ -110,7 +116,8 @@ describe('components', () => {
   });
 
   it('reports a figure reference no chart on the page has, a chart id given twice and a malformed id, each at its place', () => {
-    const body = 'As <FigureRef id="process" /> and <FigureRef id="procss" /> show, and <FigureRef id="other" />.\n\n<Chart name="theme-process" id="process" />\n\n<Chart name="theme-process" id="process" />\n\n<Chart name="theme-process" id="Big Chart" />';
+    const body =
+      'As <FigureRef id="process" /> and <FigureRef id="procss" /> show, and <FigureRef id="other" />.\n\n<Chart name="theme-process" id="process" />\n\n<Chart name="theme-process" id="process" />\n\n<Chart name="theme-process" id="Big Chart" />';
     expect(check(chapter(body))).toEqual([
       'chapters/page.mdx:7:46  error  Unknown figure "procss": no <Chart> on this page has that id (figures are numbered per page)  [unknown-figure]',
       'chapters/page.mdx:7:82  error  Unknown figure "other": no <Chart> on this page has that id (figures are numbered per page)  [unknown-figure]',
@@ -154,8 +161,8 @@ describe('markup that runs script or embeds another page', () => {
       '[ref]: vbscript:msgbox(1)',
     ].join('\n');
     expect(check(chapter(body))).toEqual([
-      'chapters/page.mdx:7:1  warning  <script> is published as written and would run code in every reader\'s browser  [mdx-script]',
-      'chapters/page.mdx:9:25  warning  Event handler onError on <img> would run code in the reader\'s browser  [mdx-event-handler]',
+      "chapters/page.mdx:7:1  warning  <script> is published as written and would run code in every reader's browser  [mdx-script]",
+      "chapters/page.mdx:9:25  warning  Event handler onError on <img> would run code in the reader's browser  [mdx-event-handler]",
       'chapters/page.mdx:11:3  warning  The link target "javascript:alert(1)" is a script URL, which runs code when followed  [mdx-script-url]',
       'chapters/page.mdx:11:40  warning  href=" JaVa\tScript:alert(1)" on <a> is a script URL, which runs code when followed  [mdx-script-url]',
       'chapters/page.mdx:13:1  warning  <iframe> embeds another page or plug-in, whose content the study does not control  [mdx-embedded-content]',

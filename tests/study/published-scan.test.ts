@@ -60,12 +60,14 @@ describe('the search of a built site', () => {
 
   it('does not read the generator’s own code and markup as the study’s words, but reads JSON-LD', async () => {
     const dir = await site({
-      'index.html': '<p class="max mark" style="max-width: 1px"><mark data-max>Found</mark></p>\n<script>const max = 1;</script><style>.max{}</style>\n<script type="application/ld+json">{"name":"Max"}</script>\n',
+      'index.html':
+        '<p class="max mark" style="max-width: 1px"><mark data-max>Found</mark></p>\n<script>const max = 1;</script><style>.max{}</style>\n<script type="application/ld+json">{"name":"Max"}</script>\n',
       '_astro/page.js': 'let max = 1, mark = 2;',
       '_astro/page.css': '.mark { max-width: 1px }',
     });
     const files = scanPublished(siteTexts(dir, dir), { identifiers: parseIdentifiers('Max\nMark\n'), allowances: [], listPath: 'private/identifiers.txt' });
-    expect(files.flatMap((file) => file.messages.map((message) => `${message.line}:${message.column} ${message.reason.replace(/ \(listed.*written/, ',')}`))).toEqual(['3:45 Identifying term "Max", "Max"']);
+    expect(files.flatMap((file) => file.messages.map((message) => `${message.line}:${message.column} ${message.reason.replace(/ \(listed.*written/, ',')}`))).toEqual([
+      '3:45 Identifying term "Max", "Max"',
+    ]);
   });
 });
-

@@ -5,7 +5,7 @@ import { unitParam, unitsPath } from '../../src/study/words.ts';
 const meta = (singular: string, plural: string) => ({ vocabulary: { unit: { singular, plural } } });
 
 describe('unitParam', () => {
-  it('names the unit filter in the study\'s own word', () => {
+  it("names the unit filter in the study's own word", () => {
     expect(unitParam(meta('session', 'sessions'))).toBe('session');
     expect(unitParam(meta('Focus group', 'Focus groups'))).toBe('focus-group');
     expect(unitParam(meta('entrevista', 'entrevistas'))).toBe('entrevista');

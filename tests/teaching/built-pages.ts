@@ -20,7 +20,11 @@ export function teachingSources(studyDir = contentDir): TeachingSource[] {
     .map((name) => {
       const front = readFileSync(join(folder, name), 'utf8').split('---')[1] ?? '';
       const field = (key: string) => front.match(new RegExp(`^${key}:\\s*(.*)$`, 'm'))?.[1]?.trim() ?? '';
-      const list = (key: string) => (field(key).match(/^\[(.*)\]$/)?.[1] ?? '').split(',').map((item) => item.trim().replace(/^"|"$/g, '')).filter(Boolean);
+      const list = (key: string) =>
+        (field(key).match(/^\[(.*)\]$/)?.[1] ?? '')
+          .split(',')
+          .map((item) => item.trim().replace(/^"|"$/g, ''))
+          .filter(Boolean);
       return { id: name.replace(/\.mdx$/, ''), kind: field('kind'), excerpts: list('excerpts'), codes: list('codes'), activities: /^activities:\s*$/m.test(front) };
     });
 }

@@ -17,7 +17,10 @@ beforeAll(async () => {
   await mkdir(join(site, 'teaching', 'course-pack'), { recursive: true });
   await mkdir(join(site, '_astro'));
   await mkdir(join(site, 'fonts'));
-  await writeFile(join(site, 'teaching', 'course-pack', 'index.html'), '<link rel="stylesheet" href="/base/_astro/pack.css"><img src="../../logo.svg" alt=""><a href="https://example.org/x.css">x</a><p>Pack</p>');
+  await writeFile(
+    join(site, 'teaching', 'course-pack', 'index.html'),
+    '<link rel="stylesheet" href="/base/_astro/pack.css"><img src="../../logo.svg" alt=""><a href="https://example.org/x.css">x</a><p>Pack</p>',
+  );
   await writeFile(join(site, '_astro', 'pack.css'), '@font-face { src: url("/base/fonts/serif.woff2") } body { margin: 0 }');
   await writeFile(join(site, 'fonts', 'serif.woff2'), 'font bytes');
   await writeFile(join(site, 'logo.svg'), '<svg/>');

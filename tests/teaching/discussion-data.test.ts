@@ -31,7 +31,9 @@ describe('discussion.json in the bundled study', async () => {
 
   it('gives every question facilitator notes: what to listen for, a model answer with its place in the study, misreadings', () => {
     const missing = [...study!.discussion].flatMap(([code, questions]) =>
-      questions.filter((question) => !question.facilitator || question.facilitator.misreadings.length === 0 || !/Results|Discussion|Conclusion|Appendix/.test(question.facilitator.source)).map((question) => `${code}: ${question.text}`),
+      questions
+        .filter((question) => !question.facilitator || question.facilitator.misreadings.length === 0 || !/Results|Discussion|Conclusion|Appendix/.test(question.facilitator.source))
+        .map((question) => `${code}: ${question.text}`),
     );
     expect(missing).toEqual([]);
   });
@@ -40,7 +42,10 @@ describe('discussion.json in the bundled study', async () => {
     for (const [code, questions] of study!.discussion) {
       const own = new Set(study!.excerptsByCode.get(code)!.map((excerpt) => excerpt.id));
       if (own.size === 0) continue;
-      expect(questions.some((question) => question.excerpts.some((id) => own.has(id))), code).toBe(true);
+      expect(
+        questions.some((question) => question.excerpts.some((id) => own.has(id))),
+        code,
+      ).toBe(true);
     }
   });
 });

@@ -17,7 +17,13 @@ const sources = teachingSources();
 const vignettes = sources.filter((source) => source.kind === 'vignette');
 const lessonPlans = sources.filter((source) => source.kind === 'lesson-plan');
 
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 interface Docx {
   parts: string[];
@@ -51,7 +57,8 @@ function pageTexts(path: string, className: string): string[] {
   return [...html.matchAll(new RegExp(`<p class="${className}"[^>]*>([^<]*)</p>`, 'g'))].map((match) => decode(match[1]!));
 }
 
-const interpretations = (ids: string[]) => ids.map((id) => (JSON.parse(readFileSync(join(contentDir, 'excerpts', `${id}.json`), 'utf8')) as { interpretation?: string }).interpretation).filter((text): text is string => text !== undefined);
+const interpretations = (ids: string[]) =>
+  ids.map((id) => (JSON.parse(readFileSync(join(contentDir, 'excerpts', `${id}.json`), 'utf8')) as { interpretation?: string }).interpretation).filter((text): text is string => text !== undefined);
 
 describe('Word documents (DOCX)', () => {
   it.each(vignettes.map((vignette) => [vignette.id, vignette] as const))('%s: handout and page open with the same questions; the handout has answer space and no analysis', (id, vignette) => {

@@ -12,13 +12,28 @@ describe('teaching frontmatter', () => {
   });
 
   it('names the sums when the activities do not add up to the class time', () => {
-    const result = teachingFrontmatter.safeParse({ ...base, minutes: 50, activities: [{ title: 'Set-up', minutes: 5 }, { title: 'Groups', minutes: 40 }] });
+    const result = teachingFrontmatter.safeParse({
+      ...base,
+      minutes: 50,
+      activities: [
+        { title: 'Set-up', minutes: 5 },
+        { title: 'Groups', minutes: 40 },
+      ],
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['activities'], message: 'The activities add up to 45 minutes but `minutes` is 50: make them agree.' })]);
   });
 
   it('refuses a rubric without the task it marks', () => {
-    const rubric = [{ criterion: 'Specific', levels: [{ label: 'Strong', description: 'Names an action.' }, { label: 'Not yet', description: 'No action.' }] }];
+    const rubric = [
+      {
+        criterion: 'Specific',
+        levels: [
+          { label: 'Strong', description: 'Names an action.' },
+          { label: 'Not yet', description: 'No action.' },
+        ],
+      },
+    ];
     const result = teachingFrontmatter.safeParse({ ...base, rubric });
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([['task']]);
     expect(teachingFrontmatter.safeParse({ ...base, rubric, task: 'Write one change.' }).success).toBe(true);

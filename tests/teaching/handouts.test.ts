@@ -33,7 +33,9 @@ describe('student handouts', () => {
     const page = await open(`teaching/${id}/handout/`);
     expect(questions.length).toBeGreaterThan(0);
     await expect(page.locator('.handout-questions__text').allTextContents()).resolves.toEqual(questions);
-    const spaces = await page.evaluate(() => [...document.querySelectorAll('.handout-questions__item')].map((item) => item.querySelector(':scope > .answer-space')?.querySelectorAll('.answer-space__line').length ?? 0));
+    const spaces = await page.evaluate(() =>
+      [...document.querySelectorAll('.handout-questions__item')].map((item) => item.querySelector(':scope > .answer-space')?.querySelectorAll('.answer-space__line').length ?? 0),
+    );
     expect(spaces).toEqual(questions.map(() => 5));
 
     // Lines are numbered 1, 2, 3… across all the excerpts, as on the vignette's own page.

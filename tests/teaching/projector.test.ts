@@ -110,7 +110,9 @@ describe('the projector view at 1920×1080', () => {
     const hidden = await page.evaluate(() => [...document.querySelectorAll('[data-slide]:not([hidden]) li')].filter((item) => getComputedStyle(item).visibility === 'hidden').length);
     expect(hidden).toBe(5);
     await page.keyboard.press('ArrowRight');
-    const shown = await page.evaluate(() => [...document.querySelectorAll('[data-slide]:not([hidden]) li')].filter((item) => getComputedStyle(item).visibility === 'visible').map((item) => item.textContent));
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-slide]:not([hidden]) li')].filter((item) => getComputedStyle(item).visibility === 'visible').map((item) => item.textContent),
+    );
     expect(shown).toEqual(['At which line does the therapist’s reaction stop following the client and start leading her?']);
     await close(page);
   });

@@ -35,7 +35,9 @@ describe('teaching frontmatter references', () => {
   it('reject an unknown excerpt, naming the file and the id', async () => {
     copy = await copyContent();
     await copy.edit('teaching/vignette-rupture.mdx', 'excerpts: [puppy-preschool, watch-this-space]', 'excerpts: [puppy-preschol, watch-this-space]');
-    await expect(checkAll(copy.dir)).rejects.toThrow(/^<frontmatter excerpts="puppy-preschol"> on \S+\/teaching\/vignette-rupture\.mdx \(frontmatter\): no such excerpts in the study\.\nExpected one of: "plodding-along", /);
+    await expect(checkAll(copy.dir)).rejects.toThrow(
+      /^<frontmatter excerpts="puppy-preschol"> on \S+\/teaching\/vignette-rupture\.mdx \(frontmatter\): no such excerpts in the study\.\nExpected one of: "plodding-along", /,
+    );
   });
 
   it('reject an unknown code', async () => {

@@ -12,7 +12,11 @@ import { teachingPaths } from './built-pages.ts';
 const site = useBuiltSite();
 
 async function open(path: string, options: { width?: number; javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, javaScriptEnabled: options.javaScript ?? true, colorScheme: options.colorScheme ?? 'light' });
+  const context = await site.browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 800 },
+    javaScriptEnabled: options.javaScript ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+  });
   const page = await context.newPage();
   await page.goto(`${site.server.url}${path}`);
   return page;
@@ -149,7 +153,9 @@ describe('the course pack in print', () => {
     await page.emulateMedia({ media: 'print' });
     const footer = page.locator('.handout-footer');
     await expect(footer.isVisible()).resolves.toBe(true);
-    await expect(footer.textContent()).resolves.toMatch(/Clark, T\. \(2019\)\. The Psychotherapeutic Relationship in Massage Therapy\. International Journal of Therapeutic Massage and Bodywork, 12\(3\)\..*teaching\/course-pack\//s);
+    await expect(footer.textContent()).resolves.toMatch(
+      /Clark, T\. \(2019\)\. The Psychotherapeutic Relationship in Massage Therapy\. International Journal of Therapeutic Massage and Bodywork, 12\(3\)\..*teaching\/course-pack\//s,
+    );
     await close(page);
   });
 });

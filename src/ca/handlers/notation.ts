@@ -55,9 +55,7 @@ export const laughInWord: Handler<LaughInWord> = (state, node) => render(state, 
 export const loud: Handler<Loud> = (state, node) => render(state, node, { words: node.value.toLowerCase() });
 /** `(word)`, `(word/ward)` */
 export const uncertain: Handler<Uncertain> = (state, node) =>
-  node.hearings.length > 1
-    ? render(state, node, { parameters: { hearings: node.hearings.join(' or ') } })
-    : render(state, node, { words: node.hearings.join('') });
+  node.hearings.length > 1 ? render(state, node, { parameters: { hearings: node.hearings.join(' or ') } }) : render(state, node, { words: node.hearings.join('') });
 /** `(X)`, `( )`, `X` */
 export const inaudible: Handler<Inaudible> = (state, node) => render(state, node);
 /** `((coughs))` */

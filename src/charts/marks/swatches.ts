@@ -57,9 +57,7 @@ export function swatches(items: readonly SwatchItem[], options: SwatchesOptions)
         { className: ['swatches', ...(options.className ? [options.className] : [])], ariaHidden: 'true' },
         placed.map(({ item, x, y }) =>
           s('g', { className: ['swatch'] }, [
-            item.path
-              ? s('path', { d: item.path, transform: `translate(${x + size / 2},${y + size / 2})`, ...item.swatch })
-              : s('rect', { x, y, width: size, height: size, ...item.swatch }),
+            item.path ? s('path', { d: item.path, transform: `translate(${x + size / 2},${y + size / 2})`, ...item.swatch }) : s('rect', { x, y, width: size, height: size, ...item.swatch }),
             s('text', { x: x + size + defaults.labelGap, y: y + size - 2, fill: 'currentColor' }, item.label),
           ]),
         ),

@@ -18,10 +18,5 @@ export function symbolKeyHtml(html: string): string {
   const entries = symbols.filter((entry) => used.has(entry.id));
   if (entries.length === 0) return '';
   const legend = legendToHast(entries, { id: `${symbolKeyId}-title`, title: 'Transcription symbols on this page' });
-  return toHtml(
-    h('details.ca-key', { id: symbolKeyId, dataPagefindIgnore: '' }, [
-      h('summary', `Key to the transcription symbols (${String(entries.length)})`),
-      ...legend,
-    ]),
-  );
+  return toHtml(h('details.ca-key', { id: symbolKeyId, dataPagefindIgnore: '' }, [h('summary', `Key to the transcription symbols (${String(entries.length)})`), ...legend]));
 }

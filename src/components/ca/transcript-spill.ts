@@ -20,10 +20,12 @@ export function initTranscriptSpill(): void {
   const update = () => {
     frame = 0;
     const margin = list.getBoundingClientRect();
-    const beside = getComputedStyle(list).display !== 'none' && wide.some((figure) => {
-      const box = figure.getBoundingClientRect();
-      return box.bottom > margin.top && box.top < margin.bottom;
-    });
+    const beside =
+      getComputedStyle(list).display !== 'none' &&
+      wide.some((figure) => {
+        const box = figure.getBoundingClientRect();
+        return box.bottom > margin.top && box.top < margin.bottom;
+      });
     list.toggleAttribute('data-ca-yield', beside);
   };
   const measure = () => {

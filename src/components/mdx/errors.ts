@@ -5,7 +5,10 @@
  */
 export class UnknownReferenceError extends Error {
   constructor(component: string, prop: string, received: string, known: readonly string[], page: string) {
-    const sample = known.slice(0, 12).map((value) => `"${value}"`).join(', ');
+    const sample = known
+      .slice(0, 12)
+      .map((value) => `"${value}"`)
+      .join(', ');
     super(
       `<${component} ${prop}="${received}"> on ${page}: no such ${prop} in the study.\n` +
         `Expected one of: ${sample}${known.length > 12 ? `, … (${known.length} in all)` : ''}.\n` +

@@ -19,4 +19,7 @@ import type { MdxComponentName } from '../../study/prose/components.ts';
 
 // Exactly the components `npm run check` knows (src/study/prose/components.ts): adding one
 // here without its prop table there, or the reverse, does not type-check.
-export const mdxComponents = { Chart, FigureRef, Cite, Excerpt, ExcerptLink, Term, Analysis, Interpretation, SiteLink, TeachingLink, ThemeLink, UnitLink, Questions } satisfies Record<MdxComponentName, unknown>;
+export const mdxComponents = { Chart, FigureRef, Cite, Excerpt, ExcerptLink, Term, Analysis, Interpretation, SiteLink, TeachingLink, ThemeLink, UnitLink, Questions } satisfies Record<
+  MdxComponentName,
+  unknown
+>;

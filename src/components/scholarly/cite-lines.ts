@@ -65,10 +65,11 @@ export function initCiteLines(): void {
   // Arriving from "Cite lines" under the excerpt elsewhere (a chapter, a theme page): the form, ready to type in.
   // After the page's load, when the browser has scrolled to the fragment (which would take the focus back).
   if (window.location.hash === `#${form.id}` && input) {
-    const ready = () => setTimeout(() => {
-      form.scrollIntoView({ block: 'center' });
-      input.focus({ preventScroll: true });
-    });
+    const ready = () =>
+      setTimeout(() => {
+        form.scrollIntoView({ block: 'center' });
+        input.focus({ preventScroll: true });
+      });
     if (document.readyState === 'complete') ready();
     else window.addEventListener('load', ready, { once: true });
   }

@@ -3,5 +3,8 @@
  * declaration without ending the string or the `<style>` element it sits in.
  */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/[\n\r\f]/g, '\\a ').replace(/</g, '\\3c ')}"`;
+  return `"${text
+    .replace(/[\\"]/g, (char) => `\\${char}`)
+    .replace(/[\n\r\f]/g, '\\a ')
+    .replace(/</g, '\\3c ')}"`;
 }

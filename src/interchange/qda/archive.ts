@@ -81,7 +81,8 @@ export function listEntries(bytes: Uint8Array): ArchiveResult<ArchiveEntry[]> {
   try {
     const { u16, u32, u64 } = reader(bytes);
     const { count, offset } = directory(bytes);
-    if (count > archiveLimits.entries) return { ok: false, reason: `holds ${count.toLocaleString('en')} files, more than the ${archiveLimits.entries.toLocaleString('en')} a project can have; refused without unpacking` };
+    if (count > archiveLimits.entries)
+      return { ok: false, reason: `holds ${count.toLocaleString('en')} files, more than the ${archiveLimits.entries.toLocaleString('en')} a project can have; refused without unpacking` };
     let at = offset;
     for (let index = 0; index < count; index += 1) {
       if (u32(at) !== 0x02014b50) throw new Damaged(`directory entry ${index + 1} is not where the directory says`);
@@ -132,12 +133,14 @@ function zip64Field(bytes: Uint8Array, start: number, length: number): { start: 
 /** Why inflating these entries is refused, if it is. */
 export function refuseInflating(entries: readonly ArchiveEntry[]): string | undefined {
   const unknown = entries.find((entry) => entry.originalSize === undefined);
-  if (unknown) return `holds ${unknown.name}, whose unpacked size is unknown: the directory marks it as larger than 4 GB (0xFFFFFFFF) but gives no Zip64 field with the real size; a zip bomb or a damaged archive; refused without unpacking`;
+  if (unknown)
+    return `holds ${unknown.name}, whose unpacked size is unknown: the directory marks it as larger than 4 GB (0xFFFFFFFF) but gives no Zip64 field with the real size; a zip bomb or a damaged archive; refused without unpacking`;
   const total = entries.reduce((sum, entry) => sum + entry.originalSize!, 0);
   if (total > archiveLimits.inflatedBytes) return `would unpack to ${mib(total)}, more than the ${mib(archiveLimits.inflatedBytes)} limit; refused without unpacking`;
   for (const entry of entries) {
     const originalSize = entry.originalSize!;
-    if (entry.compression !== 0 && entry.compression !== 8) return `stores ${entry.name} with compression method ${entry.compression}, which zip tools rarely write; only stored and deflated entries are read`;
+    if (entry.compression !== 0 && entry.compression !== 8)
+      return `stores ${entry.name} with compression method ${entry.compression}, which zip tools rarely write; only stored and deflated entries are read`;
     if (originalSize > archiveLimits.ratioFloorBytes && originalSize > entry.size * archiveLimits.ratio) {
       return `holds ${entry.name}, which would unpack from ${mib(entry.size)} to ${mib(originalSize)} (${Math.round(originalSize / Math.max(entry.size, 1))} times; text compresses at most about ${archiveLimits.ratio} times): a zip bomb or a damaged archive; refused without unpacking`;
     }

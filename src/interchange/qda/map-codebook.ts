@@ -120,10 +120,12 @@ export function mapCodebook(codes: readonly QdaCode[], existing: Codebook | unde
     for (const { code: inner } of walkCodes([code])) codeOf.set(inner.guid, number);
     const slug = slugFor(code, matched);
     const colours = themeColoursFor(code, matched, t, origin, adjustments);
-    const takenSubthemes = new Set(code.children.flatMap((child) => {
-      const childMatch = matches.get(child);
-      return childMatch?.kind === 'subtheme' && themeNumber(childMatch.code) === n ? [Number(childMatch.code.split('.')[1])] : [];
-    }));
+    const takenSubthemes = new Set(
+      code.children.flatMap((child) => {
+        const childMatch = matches.get(child);
+        return childMatch?.kind === 'subtheme' && themeNumber(childMatch.code) === n ? [Number(childMatch.code.split('.')[1])] : [];
+      }),
+    );
     const childOrder = (child: QdaCode) => {
       const childMatch = matches.get(child);
       return childMatch?.kind === 'subtheme' && themeNumber(childMatch.code) === n ? childMatch.subtheme!.order : Number.POSITIVE_INFINITY;
@@ -136,13 +138,23 @@ export function mapCodebook(codes: readonly QdaCode[], existing: Codebook | unde
       if (childMatch && childMatch.code !== childNumber) renumbered.set(childMatch.code, childNumber);
       for (const { code: inner, depth } of walkCodes([child])) {
         codeOf.set(inner.guid, childNumber);
-        if (depth > 0) notices.push({ severity: 'warning', rule: 'qdpx-nesting', reason: `Code "${code.name} › ${child.name} › … › ${inner.name}" is nested deeper than a subtheme; its codings count for "${child.name}" (${childNumber})`, fix: 'Casebook has themes and subthemes only; move the code up a level in the QDA program to keep it apart.' });
+        if (depth > 0)
+          notices.push({
+            severity: 'warning',
+            rule: 'qdpx-nesting',
+            reason: `Code "${code.name} › ${child.name} › … › ${inner.name}" is nested deeper than a subtheme; its codings count for "${child.name}" (${childNumber})`,
+            fix: 'Casebook has themes and subthemes only; move the code up a level in the QDA program to keep it apart.',
+          });
       }
       const description = child.description ?? childMatch?.description;
       return { sourceIndex: index, record: { code: childNumber, name: child.name, slug: slugFor(child, childMatch), order: s + 1, ...(description ? { description } : {}) } };
     });
     const description = code.description ?? matched?.description;
-    return { source: code, sourceChildren: subthemes.map((entry) => entry.sourceIndex), record: { code: number, name: code.name, slug, order: t + 1, ...colours, ...(description ? { description } : {}), subthemes: subthemes.map((entry) => entry.record) } };
+    return {
+      source: code,
+      sourceChildren: subthemes.map((entry) => entry.sourceIndex),
+      record: { code: number, name: code.name, slug, order: t + 1, ...colours, ...(description ? { description } : {}), subthemes: subthemes.map((entry) => entry.record) },
+    };
   });
   for (const [from, to] of renumbered) {
     const info = known.find((candidate) => candidate.code === from)!;
@@ -178,7 +190,9 @@ function themeColoursFor(code: QdaCode, matched: CodeInfo | undefined, index: nu
   const previous = matched?.kind === 'theme' ? matched.theme : undefined;
   if (previous && (code.colour === undefined || code.colour.toUpperCase() === previous.colour.toUpperCase())) return { colour: previous.colour, colourDark: previous.colourDark };
   if (previous && origin !== undefined && quantisesColours.test(origin)) {
-    adjustments.push(`theme "${code.name}": kept its colour ${previous.colour}; the project has ${code.colour}, but ${origin} replaces every imported colour with the nearest of its palette, so its colours are not taken (change a theme's colour in codebook.json)`);
+    adjustments.push(
+      `theme "${code.name}": kept its colour ${previous.colour}; the project has ${code.colour}, but ${origin} replaces every imported colour with the nearest of its palette, so its colours are not taken (change a theme's colour in codebook.json)`,
+    );
     return { colour: previous.colour, colourDark: previous.colourDark };
   }
   const base = code.colour ?? fallbackPalette[index % fallbackPalette.length]!;

@@ -159,10 +159,11 @@ export function unitEvidence(sources: readonly { text: SourceText; selections: r
   for (const { text, selections } of sources) {
     if (!text.hasAstral) continue;
     for (const selection of selections) {
-      const best = (unit: PositionUnit) => readings(text, unit).reduce<{ start: number; end: number; score: number } | undefined>((found, reading) => {
-        const candidate = fit(text, selection, reading);
-        return candidate && (!found || candidate.score > found.score) ? candidate : found;
-      }, undefined);
+      const best = (unit: PositionUnit) =>
+        readings(text, unit).reduce<{ start: number; end: number; score: number } | undefined>((found, reading) => {
+          const candidate = fit(text, selection, reading);
+          return candidate && (!found || candidate.score > found.score) ? candidate : found;
+        }, undefined);
       const points = best('code-points');
       const units = best('utf-16');
       if (points && units && points.start === units.start && points.end === units.end) continue;
@@ -194,7 +195,11 @@ export function decideUnit(origin: string | undefined, evidence: UnitEvidence, f
   const named = unitOfOrigin(origin);
   const counts = `${evidence.landing['utf-16']} of ${evidence.differing} selections land on word boundaries or their quoted words read as UTF-16 code units, ${evidence.landing['code-points']} read as code points`;
   if (forced) return { unit: forced, why: `positions read as ${unitLabel[forced]}, as asked (--positions)${evidence.differing > 0 ? `; ${counts}` : ''}` };
-  if (evidence.differing === 0) return { unit: named ?? 'code-points', why: 'positions are the same in code points and UTF-16 code units: no coded text has a character outside the Basic Multilingual Plane (such as an emoji) before a selection ends' };
+  if (evidence.differing === 0)
+    return {
+      unit: named ?? 'code-points',
+      why: 'positions are the same in code points and UTF-16 code units: no coded text has a character outside the Basic Multilingual Plane (such as an emoji) before a selection ends',
+    };
   const [first, second] = (['utf-16', 'code-points'] as const).map((unit) => evidence.landing[unit]);
   const clear = (unit: PositionUnit): boolean => {
     const mine = evidence.landing[unit];
@@ -202,7 +207,9 @@ export function decideUnit(origin: string | undefined, evidence: UnitEvidence, f
     return mine > other && mine >= 0.75 * evidence.differing;
   };
   const byEvidence = clear('utf-16') ? 'utf-16' : clear('code-points') ? 'code-points' : undefined;
-  if (byEvidence && (named === undefined || named === byEvidence)) return { unit: byEvidence, why: `positions read as ${unitLabel[byEvidence]}${named ? `, as ${origin} counts them` : ''}: ${counts}` };
-  if (named && !byEvidence && evidence.landing[named] >= evidence.landing[named === 'utf-16' ? 'code-points' : 'utf-16']) return { unit: named, why: `positions read as ${unitLabel[named]}, as ${origin} counts them: ${counts}` };
+  if (byEvidence && (named === undefined || named === byEvidence))
+    return { unit: byEvidence, why: `positions read as ${unitLabel[byEvidence]}${named ? `, as ${origin} counts them` : ''}: ${counts}` };
+  if (named && !byEvidence && evidence.landing[named] >= evidence.landing[named === 'utf-16' ? 'code-points' : 'utf-16'])
+    return { unit: named, why: `positions read as ${unitLabel[named]}, as ${origin} counts them: ${counts}` };
   return { unit: undefined, why: `cannot tell whether positions count Unicode code points or UTF-16 code units${origin ? ` (the project was written by ${origin})` : ''}: ${counts}` };
 }

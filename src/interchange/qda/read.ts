@@ -40,7 +40,12 @@ export function readQdaFile(bytes: Uint8Array, name: string): QdaReadResult {
   };
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (!isZip) {
-    if (/\.qdpx$/i.test(name)) return fail('qdpx-archive', `${name} is not a zip archive, so it is not a .qdpx project`, 'Export the project again from the QDA program as a REFI-QDA project (.qdpx); a .qde or .qdc file can be imported directly too.');
+    if (/\.qdpx$/i.test(name))
+      return fail(
+        'qdpx-archive',
+        `${name} is not a zip archive, so it is not a .qdpx project`,
+        'Export the project again from the QDA program as a REFI-QDA project (.qdpx); a .qde or .qdc file can be imported directly too.',
+      );
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) return fail('qde-encoding', `${name} ${decoded.reason}`, 'Save the file as UTF-8, or export it again from the QDA program.', decoded.place);
     const parsed = parseXml(decoded.text, name, notices);
@@ -56,11 +61,19 @@ export function readQdaFile(bytes: Uint8Array, name: string): QdaReadResult {
   if (!chosen) {
     return fail(
       'qdpx-missing-project',
-      projectFiles.length === 0 ? `${name} holds no project.qde at its top level` : `${name} holds several project files (${projectFiles.map((entry) => entry.name).join(', ')}) and none is named project.qde`,
+      projectFiles.length === 0
+        ? `${name} holds no project.qde at its top level`
+        : `${name} holds several project files (${projectFiles.map((entry) => entry.name).join(', ')}) and none is named project.qde`,
       'A .qdpx must contain project.qde next to a sources/ folder; export the project again from the QDA program.',
     );
   }
-  if (!standard) notices.push({ severity: 'warning', rule: 'qdpx-project-name', reason: `The project file is named ${chosen.name}, not project.qde as the standard requires; read it anyway`, fix: 'Nothing to do; some programs (ATLAS.ti) name it after the project.' });
+  if (!standard)
+    notices.push({
+      severity: 'warning',
+      rule: 'qdpx-project-name',
+      reason: `The project file is named ${chosen.name}, not project.qde as the standard requires; read it anyway`,
+      fix: 'Nothing to do; some programs (ATLAS.ti) name it after the project.',
+    });
   const projectBytes = inflateChecked(bytes, [chosen], name, notices)?.get(chosen.name);
   if (!projectBytes) return { project: undefined, notices };
   const decoded = decodeBytes(projectBytes);
@@ -69,14 +82,20 @@ export function readQdaFile(bytes: Uint8Array, name: string): QdaReadResult {
   if (!parsed) return { project: undefined, notices };
 
   // Only the texts the project refers to are unpacked; sources/ may also hold .docx and PDF originals.
-  const byPath = new Map(entries.flatMap((entry) => {
-    const match = /^sources\/(.+)$/i.exec(entry.name);
-    return match && !entry.name.endsWith('/') ? [[match[1]!.toLowerCase(), entry] as const] : [];
-  }));
-  const wanted = [...new Set(parsed.paths.flatMap((path) => {
-    const entry = byPath.get(internalPath(path) ?? '');
-    return entry ? [entry] : [];
-  }))];
+  const byPath = new Map(
+    entries.flatMap((entry) => {
+      const match = /^sources\/(.+)$/i.exec(entry.name);
+      return match && !entry.name.endsWith('/') ? [[match[1]!.toLowerCase(), entry] as const] : [];
+    }),
+  );
+  const wanted = [
+    ...new Set(
+      parsed.paths.flatMap((path) => {
+        const entry = byPath.get(internalPath(path) ?? '');
+        return entry ? [entry] : [];
+      }),
+    ),
+  ];
   const inflated = inflateChecked(bytes, wanted, name, notices);
   if (!inflated) return { project: undefined, notices };
   const texts = new Map<string, Uint8Array>();
@@ -91,7 +110,12 @@ export function readQdaFile(bytes: Uint8Array, name: string): QdaReadResult {
 function inflateChecked(bytes: Uint8Array, entries: readonly ArchiveEntry[], name: string, notices: QdaNotice[]): Map<string, Uint8Array> | undefined {
   const refused = refuseInflating(entries);
   if (refused) {
-    notices.push({ severity: 'error', rule: 'qdpx-limits', reason: `${name} ${refused}`, fix: 'Export the project again from the QDA program; if it really is this large, import its codebook (.qdc) and the sources you need.' });
+    notices.push({
+      severity: 'error',
+      rule: 'qdpx-limits',
+      reason: `${name} ${refused}`,
+      fix: 'Export the project again from the QDA program; if it really is this large, import its codebook (.qdc) and the sources you need.',
+    });
     return undefined;
   }
   const inflated = inflateEntries(bytes, entries);
@@ -121,12 +145,24 @@ const doctypePattern = /<!DOCTYPE/i;
 function parseXml(xml: string, where: string, notices: QdaNotice[]): Parsed | undefined {
   const doctype = doctypePattern.exec(xml);
   if (doctype) {
-    notices.push({ severity: 'error', rule: 'qde-doctype', reason: `${where} declares a DOCTYPE (line ${placeAt(xml, doctype.index).line}); REFI-QDA files have none, and Casebook does not expand the entities it may declare`, fix: 'Export the project again from the QDA program; if you edited it by hand, remove the <!DOCTYPE …> declaration.', place: placeAt(xml, doctype.index) });
+    notices.push({
+      severity: 'error',
+      rule: 'qde-doctype',
+      reason: `${where} declares a DOCTYPE (line ${placeAt(xml, doctype.index).line}); REFI-QDA files have none, and Casebook does not expand the entities it may declare`,
+      fix: 'Export the project again from the QDA program; if you edited it by hand, remove the <!DOCTYPE …> declaration.',
+      place: placeAt(xml, doctype.index),
+    });
     return undefined;
   }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    notices.push({ severity: 'error', rule: 'qde-xml', reason: `Malformed XML in ${where} at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`, fix: 'The file is damaged or was edited by hand; export it again from the QDA program.', place: { line: valid.err.line, column: valid.err.col } });
+    notices.push({
+      severity: 'error',
+      rule: 'qde-xml',
+      reason: `Malformed XML in ${where} at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`,
+      fix: 'The file is damaged or was edited by hand; export it again from the QDA program.',
+      place: { line: valid.err.line, column: valid.err.col },
+    });
     return undefined;
   }
   const parser = new XMLParser({
@@ -144,12 +180,22 @@ function parseXml(xml: string, where: string, notices: QdaNotice[]): Parsed | un
   try {
     document = parser.parse(xml) as XmlNode;
   } catch (error) {
-    notices.push({ severity: 'error', rule: 'qde-xml', reason: `Malformed XML in ${where}: ${(error as Error).message}`, fix: 'The file is damaged or was edited by hand; export it again from the QDA program.' });
+    notices.push({
+      severity: 'error',
+      rule: 'qde-xml',
+      reason: `Malformed XML in ${where}: ${(error as Error).message}`,
+      fix: 'The file is damaged or was edited by hand; export it again from the QDA program.',
+    });
     return undefined;
   }
   const rootName = (['Project', 'CodeBook'] as const).find((candidate) => candidate in document);
   if (!rootName) {
-    notices.push({ severity: 'error', rule: 'qde-root', reason: `${where} is neither a REFI-QDA project (<Project>) nor a codebook (<CodeBook>)`, fix: 'Import a .qdpx, .qde or .qdc file exported by a QDA program.' });
+    notices.push({
+      severity: 'error',
+      rule: 'qde-root',
+      reason: `${where} is neither a REFI-QDA project (<Project>) nor a codebook (<CodeBook>)`,
+      fix: 'Import a .qdpx, .qde or .qdc file exported by a QDA program.',
+    });
     return undefined;
   }
   checkNamespace(xml, rootName, notices);
@@ -195,11 +241,23 @@ function resolveTexts(parsed: Parsed, texts: Map<string, Uint8Array>, inArchive:
       }
       const decoded = decodeBytes(data);
       if (!decoded.ok) {
-        notices.push({ severity: 'error', rule: 'qdpx-source-encoding', reason: `The text of ${owner} (sources/${inner}) ${decoded.reason}${decoded.place ? `; first at line ${decoded.place.line}, column ${decoded.place.column}` : ''}`, fix: 'Save the source as UTF-8 in the QDA program (or re-import it there as UTF-8) and export again.', place: decoded.place });
+        notices.push({
+          severity: 'error',
+          rule: 'qdpx-source-encoding',
+          reason: `The text of ${owner} (sources/${inner}) ${decoded.reason}${decoded.place ? `; first at line ${decoded.place.line}, column ${decoded.place.column}` : ''}`,
+          fix: 'Save the source as UTF-8 in the QDA program (or re-import it there as UTF-8) and export again.',
+          place: decoded.place,
+        });
         set(undefined, undefined);
         continue;
       }
-      if (decoded.encoding !== 'utf-8') notices.push({ severity: 'warning', rule: 'qdpx-source-encoding', reason: `The text of ${owner} (sources/${inner}) is ${decoded.encoding.toUpperCase()}, not the UTF-8 REFI-QDA asks for; read as ${decoded.encoding.toUpperCase()}`, fix: 'Nothing to do if its selections land on the right words.' });
+      if (decoded.encoding !== 'utf-8')
+        notices.push({
+          severity: 'warning',
+          rule: 'qdpx-source-encoding',
+          reason: `The text of ${owner} (sources/${inner}) is ${decoded.encoding.toUpperCase()}, not the UTF-8 REFI-QDA asks for; read as ${decoded.encoding.toUpperCase()}`,
+          fix: 'Nothing to do if its selections land on the right words.',
+        });
       set(decoded.text, undefined);
     }
   }
@@ -233,7 +291,13 @@ function checkDuplicateGuids(xml: string, where: string, codes: readonly QdaCode
     }
     ok = false;
     const place = secondUse(xml, guid);
-    notices.push({ severity: 'error', rule: 'qde-duplicate-guid', reason: `${where}: ${owner} has the GUID ${guid}, which ${first} already has${place ? ` (second use at line ${place.line})` : ''}; codings and notes that refer to it cannot be told apart`, fix: 'Export the project again from the QDA program; if the file was edited or merged by hand, give one of them a new GUID.', place });
+    notices.push({
+      severity: 'error',
+      rule: 'qde-duplicate-guid',
+      reason: `${where}: ${owner} has the GUID ${guid}, which ${first} already has${place ? ` (second use at line ${place.line})` : ''}; codings and notes that refer to it cannot be told apart`,
+      fix: 'Export the project again from the QDA program; if the file was edited or merged by hand, give one of them a new GUID.',
+      place,
+    });
   }
   return ok;
 }
@@ -252,10 +316,20 @@ function checkNamespace(xml: string, rootName: 'Project' | 'CodeBook', notices: 
   const expected = namespaces[rootName];
   if (declared === expected) return;
   if (declared === expected.replace(/1\.0$/, '1:0')) {
-    notices.push({ severity: 'warning', rule: 'qde-namespace', reason: `The namespace is written "${declared}" (a known NVivo misspelling of "${expected}"); read it anyway`, fix: 'Nothing to do; Casebook always writes the correct namespace.' });
+    notices.push({
+      severity: 'warning',
+      rule: 'qde-namespace',
+      reason: `The namespace is written "${declared}" (a known NVivo misspelling of "${expected}"); read it anyway`,
+      fix: 'Nothing to do; Casebook always writes the correct namespace.',
+    });
     return;
   }
-  notices.push({ severity: 'warning', rule: 'qde-namespace', reason: `Expected the namespace "${expected}", found ${declared ? `"${declared}"` : 'none'}; read as REFI-QDA anyway`, fix: 'Check that the file is a REFI-QDA export; elements Casebook does not recognise are ignored.' });
+  notices.push({
+    severity: 'warning',
+    rule: 'qde-namespace',
+    reason: `Expected the namespace "${expected}", found ${declared ? `"${declared}"` : 'none'}; read as REFI-QDA anyway`,
+    fix: 'Check that the file is a REFI-QDA export; elements Casebook does not recognise are ignored.',
+  });
 }
 
 function readCode(node: XmlNode): QdaCode {
@@ -383,7 +457,8 @@ function reportSkipped(sourcesNode: XmlNode | undefined, root: XmlNode, notices:
     const count = elements(elements(root, element)[0], element.slice(0, -1)).length;
     return count > 0 ? [`${count} ${element.slice(0, -1).toLowerCase()}${count === 1 ? '' : 's'}`] : [];
   });
-  if (others.length > 0) notices.push({ severity: 'warning', rule: 'qdpx-skipped', reason: `Skipped ${others.join(', ')}: Casebook has no place for them`, fix: 'Nothing to do; they stay in your QDA project.' });
+  if (others.length > 0)
+    notices.push({ severity: 'warning', rule: 'qdpx-skipped', reason: `Skipped ${others.join(', ')}: Casebook has no place for them`, fix: 'Nothing to do; they stay in your QDA project.' });
 }
 
 function elements(node: unknown, name: string): XmlNode[] {
@@ -394,7 +469,10 @@ function elements(node: unknown, name: string): XmlNode[] {
 
 /** GUIDs compare without braces and case ("{ABC-…}" and "abc-…" are the same). */
 function guidOf(value: string | undefined): string {
-  return (value ?? '').trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return (value ?? '')
+    .trim()
+    .replace(/^\{|\}$/g, '')
+    .toLowerCase();
 }
 
 function attr(node: XmlNode | undefined, name: string): string | undefined {

@@ -25,7 +25,10 @@ export function refuseUnplaceable(source: QdaTextSource, records: readonly Impor
       severity: 'error',
       rule: 'qdpx-excerpt-source',
       reason: `Document "${source.name}": the project does not say which of the study's sources its ${unplaced.length} excerpt${unplaced.length === 1 ? '' : 's'} (${list(ids(unplaced))}) come from, and the study declares ${declared.length === 0 ? 'none' : declared.map((candidate) => `"${candidate.id}"`).join(' and ')}`,
-      fix: declared.length === 0 ? 'Declare the source of these texts in study.json "sources" and import again.' : 'Import again with --source <id> (one of the sources above), or give the document a variable "source" in the QDA program.',
+      fix:
+        declared.length === 0
+          ? 'Declare the source of these texts in study.json "sources" and import again.'
+          : 'Import again with --source <id> (one of the sources above), or give the document a variable "source" in the QDA program.',
     });
   }
   const bySource = new Map(declared.map((candidate) => [candidate.id, candidate]));
@@ -59,5 +62,8 @@ export function speakerLabelsNotParticipants(texts: readonly string[], speakers:
       if (!known.has(label.toLowerCase())) counts.set(label, (counts.get(label) ?? 0) + 1);
     }
   }
-  return [...counts].filter(([, count]) => count >= 3).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return [...counts]
+    .filter(([, count]) => count >= 3)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5);
 }

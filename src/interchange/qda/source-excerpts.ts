@@ -19,7 +19,19 @@ function numberOrText(value: string | undefined): number | string | undefined {
   return /^\d+(?:\.0*)?$/.test(value.trim()) ? Number(value.trim()) : value.trim();
 }
 
-export function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: PositionUnit, project: QdaProject, existing: ExistingStudy, speakers: readonly Speaker[], codeOf: Map<string, string>, usedIds: Set<string>, notices: QdaNotice[], toFillIn: Map<string, string[]>, onlySource: string | undefined): ImportedRecord[] {
+export function sourceExcerpts(
+  source: QdaTextSource,
+  text: SourceText,
+  unit: PositionUnit,
+  project: QdaProject,
+  existing: ExistingStudy,
+  speakers: readonly Speaker[],
+  codeOf: Map<string, string>,
+  usedIds: Set<string>,
+  notices: QdaNotice[],
+  toFillIn: Map<string, string[]>,
+  onlySource: string | undefined,
+): ImportedRecord[] {
   const spans = new Map<string, Span>();
   const addSpan = (start: number, end: number, selection: QdaSelection | undefined, codeGuids: string[]) => {
     const key = `${start}:${end}`;
@@ -34,11 +46,21 @@ export function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: Po
     const quote = selection.name ? normaliseQuote(selection.name) : '';
     const where = locate(text, { start: selection.start, end: selection.end, quote: quote || undefined }, unit);
     if ('problem' in where) {
-      notices.push({ severity: 'error', rule: 'qdpx-selection-range', reason: `Selection ${selection.name ? `"${selection.name}" ` : ''}in source "${source.name}" ${where.problem}`, fix: 'The project and its source text disagree; export the project again, or remove the selection in the QDA program.' });
+      notices.push({
+        severity: 'error',
+        rule: 'qdpx-selection-range',
+        reason: `Selection ${selection.name ? `"${selection.name}" ` : ''}in source "${source.name}" ${where.problem}`,
+        fix: 'The project and its source text disagree; export the project again, or remove the selection in the QDA program.',
+      });
       continue;
     }
     if (text.lf.slice(where.start, where.end).trim() === '') {
-      notices.push({ severity: 'warning', rule: 'qdpx-empty-selection', reason: `Selection at position ${selection.start} in source "${source.name}" holds no text; skipped`, fix: 'Remove the empty selection in the QDA program.' });
+      notices.push({
+        severity: 'warning',
+        rule: 'qdpx-empty-selection',
+        reason: `Selection at position ${selection.start} in source "${source.name}" holds no text; skipped`,
+        fix: 'Remove the empty selection in the QDA program.',
+      });
       continue;
     }
     addSpan(where.start, where.end, selection, selection.codeGuids);
@@ -70,11 +92,20 @@ export function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: Po
       span.selections.find((selection) => selection.description)?.description ??
       basis?.interpretation;
     const leadIn = selectionNotes.find((note) => noteRoleOf(note.name) === 'leadIn')?.text ?? sourceLeadIn ?? basis?.leadIn;
-    const codes = orderCodes(span.codeGuids.flatMap((guid) => {
-      const code = codeOf.get(guid);
-      if (code === undefined) notices.push({ severity: 'warning', rule: 'qdpx-unknown-code', reason: `A coding in source "${source.name}" refers to a code that is not in the codebook (${guid}); ignored`, fix: 'The project is inconsistent; check the coding in the QDA program.' });
-      return code ?? [];
-    }), basis?.codes ?? []);
+    const codes = orderCodes(
+      span.codeGuids.flatMap((guid) => {
+        const code = codeOf.get(guid);
+        if (code === undefined)
+          notices.push({
+            severity: 'warning',
+            rule: 'qdpx-unknown-code',
+            reason: `A coding in source "${source.name}" refers to a code that is not in the codebook (${guid}); ignored`,
+            fix: 'The project is inconsistent; check the coding in the QDA program.',
+          });
+        return code ?? [];
+      }),
+      basis?.codes ?? [],
+    );
     const session = numberOrText(variable('session'));
     const step = variable('step')?.trim() || undefined;
     const page = numberOrText(variable('page'));
@@ -83,7 +114,7 @@ export function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: Po
     // A name that quotes the selected words (QualCoder and ATLAS.ti write them there) is not a title.
     const selected = normaliseQuote(text.lf.slice(span.start, span.end));
     const selectionName = span.selections.map((selection) => selection.name?.trim() ?? '').find((name) => name !== '' && !selected.startsWith(normaliseQuote(name)));
-    const title = (isBase ? variable('title') ?? basis?.title : undefined) ?? selectionName ?? firstWords(lines, 8);
+    const title = (isBase ? (variable('title') ?? basis?.title) : undefined) ?? selectionName ?? firstWords(lines, 8);
     const article = {
       ...(section !== undefined ? { section } : !fromCasebook && basis?.article?.section !== undefined ? { section: basis.article.section } : {}),
       ...(page !== undefined ? { page } : !fromCasebook && basis?.article?.page !== undefined ? { page: basis.article.page } : {}),
@@ -93,7 +124,7 @@ export function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: Po
     const record: Record<string, unknown> = {
       id,
       title,
-      session: session ?? (fromCasebook ? null : basis?.session ?? null),
+      session: session ?? (fromCasebook ? null : (basis?.session ?? null)),
       ...(step !== undefined ? { step } : !fromCasebook && basis?.step !== undefined ? { step: basis.step } : {}),
       ...(sourceKind !== undefined ? { source: sourceKind } : {}),
       lines,
@@ -106,7 +137,10 @@ export function sourceExcerpts(source: QdaTextSource, text: SourceText, unit: Po
       notes: sourceReconstruction.length > 0 || fromCasebook ? sourceReconstruction : (basis?.notes ?? []),
     };
     // Lead-in and article place are optional (a study need not be an article); these two are what an excerpt is for.
-    for (const [field, present] of [['interpretation', 'interpretation' in record], ['source', 'source' in record]] as const) {
+    for (const [field, present] of [
+      ['interpretation', 'interpretation' in record],
+      ['source', 'source' in record],
+    ] as const) {
       if (!present) toFillIn.set(field, [...(toFillIn.get(field) ?? []), id]);
     }
     const where = `source "${source.name}"${whole ? '' : `, selection ${span.selections[0]?.start ?? 0}–${span.selections[0]?.end ?? ''}`}`;
@@ -129,4 +163,3 @@ function hintFor(path: JsonPath): string {
   if (typeof variable === 'string' && variable in excerptVariables) return `; set the variable "${excerptVariables[variable as ExcerptVariable].name}" on the source`;
   return '';
 }
-

@@ -49,7 +49,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bad !== -1) {
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\uFEFF/, '');
     const hex = Array.from(bytes.subarray(bad, Math.min(bad + 2, bytes.length)), (byte) => byte.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-    return { ok: false, reason: `is not valid UTF-8: byte ${bad} (${hex}) is not a UTF-8 character, so the file was probably saved in another encoding (such as Windows-1252 or Latin-1)`, place: placeAt(before, before.length) };
+    return {
+      ok: false,
+      reason: `is not valid UTF-8: byte ${bad} (${hex}) is not a UTF-8 character, so the file was probably saved in another encoding (such as Windows-1252 or Latin-1)`,
+      place: placeAt(before, before.length),
+    };
   }
   return { ok: true, text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
 }

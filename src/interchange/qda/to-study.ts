@@ -81,16 +81,40 @@ export function projectToStudy(project: QdaProject, existing: ExistingStudy, spe
     if (source.missing === undefined) return [];
     const coded = source.selections.length + (source.codeGuids.length > 0 ? 1 : 0);
     if (coded > 0) unreadable.push(source.missing);
-    else notices.push({ severity: 'warning', rule: 'qdpx-missing-text', reason: `The text of source "${source.name}" cannot be read: ${source.missing}`, fix: 'Nothing to do: the source has no codings.' });
+    else
+      notices.push({
+        severity: 'warning',
+        rule: 'qdpx-missing-text',
+        reason: `The text of source "${source.name}" cannot be read: ${source.missing}`,
+        fix: 'Nothing to do: the source has no codings.',
+      });
     return [];
   });
   if (unreadable.length > 0) {
-    notices.push({ severity: 'error', rule: 'qdpx-missing-text', reason: `The text${unreadable.length === 1 ? '' : 's'} of ${unreadable.length === 1 ? 'a coded source' : `${unreadable.length} coded sources`} cannot be read: ${unreadable.join('; ')}`, fix: 'Export the project again as a .qdpx so the source texts travel with it, or import its codes alone with --codebook-only.' });
+    notices.push({
+      severity: 'error',
+      rule: 'qdpx-missing-text',
+      reason: `The text${unreadable.length === 1 ? '' : 's'} of ${unreadable.length === 1 ? 'a coded source' : `${unreadable.length} coded sources`} cannot be read: ${unreadable.join('; ')}`,
+      fix: 'Export the project again as a .qdpx so the source texts travel with it, or import its codes alone with --codebook-only.',
+    });
   }
-  const positions = (selection: QdaSelection) => ({ start: selection.start, end: selection.end, quote: selection.name && normaliseQuote(selection.name).length > 0 ? normaliseQuote(selection.name) : undefined });
-  const decision = decideUnit(project.origin, unitEvidence(readable.map(({ source, text }) => ({ text, selections: source.selections.filter((selection) => selection.codeGuids.length > 0).map(positions) }))), options.positions);
+  const positions = (selection: QdaSelection) => ({
+    start: selection.start,
+    end: selection.end,
+    quote: selection.name && normaliseQuote(selection.name).length > 0 ? normaliseQuote(selection.name) : undefined,
+  });
+  const decision = decideUnit(
+    project.origin,
+    unitEvidence(readable.map(({ source, text }) => ({ text, selections: source.selections.filter((selection) => selection.codeGuids.length > 0).map(positions) }))),
+    options.positions,
+  );
   if (decision.unit === undefined) {
-    notices.push({ severity: 'error', rule: 'qdpx-positions', reason: `The project's selection positions are ambiguous: Casebook ${decision.why}`, fix: 'Open one selection after an emoji in the QDA program, compare, and import again with --positions utf-16 or --positions code-points.' });
+    notices.push({
+      severity: 'error',
+      rule: 'qdpx-positions',
+      reason: `The project's selection positions are ambiguous: Casebook ${decision.why}`,
+      fix: 'Open one selection after an emoji in the QDA program, compare, and import again with --positions utf-16 or --positions code-points.',
+    });
     return { ...base, excerpts: [], positions: decision.why };
   }
   const excerpts: ImportedRecord[] = [];
@@ -98,7 +122,12 @@ export function projectToStudy(project: QdaProject, existing: ExistingStudy, spe
   const usedIds = new Set<string>();
   const declared = options.excerptSources;
   if (options.source !== undefined && declared !== undefined && !declared.some((candidate) => candidate.id === options.source)) {
-    notices.push({ severity: 'error', rule: 'qdpx-source-option', reason: `--source ${options.source} names no source of the study`, fix: `Use one of ${declared.map((candidate) => candidate.id).join(', ') || '(none: declare the source in study.json "sources")'}.` });
+    notices.push({
+      severity: 'error',
+      rule: 'qdpx-source-option',
+      reason: `--source ${options.source} names no source of the study`,
+      fix: `Use one of ${declared.map((candidate) => candidate.id).join(', ') || '(none: declare the source in study.json "sources")'}.`,
+    });
     return { ...base, excerpts: [], positions: decision.why };
   }
   const onlySource = options.source ?? (declared?.length === 1 ? declared[0]!.id : undefined);
@@ -107,15 +136,23 @@ export function projectToStudy(project: QdaProject, existing: ExistingStudy, spe
     if (declared !== undefined) refuseUnplaceable(source, records, declared, notices);
     excerpts.push(...records);
   }
-  if (onlySource !== undefined && excerpts.some((entry) => entry.record.source === onlySource && !entry.fromVariable)) adjustments.push(`source: excerpts the project does not place come from "${onlySource}", ${options.source !== undefined ? 'as asked (--source)' : 'the only source the study declares'}`);
-  const unknownSpeakers = speakerLabelsNotParticipants(readable.map(({ text }) => text.lf), speakers);
+  if (onlySource !== undefined && excerpts.some((entry) => entry.record.source === onlySource && !entry.fromVariable))
+    adjustments.push(`source: excerpts the project does not place come from "${onlySource}", ${options.source !== undefined ? 'as asked (--source)' : 'the only source the study declares'}`);
+  const unknownSpeakers = speakerLabelsNotParticipants(
+    readable.map(({ text }) => text.lf),
+    speakers,
+  );
   return {
     ...base,
     excerpts,
     positions: decision.why,
     toFillIn: [
       ...[...toFillIn].map(([field, ids]) => `${field}: ${ids.length} excerpt${ids.length === 1 ? '' : 's'} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`),
-      ...(unknownSpeakers.length > 0 ? [`speakers: ${unknownSpeakers.map(([label, count]) => `"${label}" starts ${count} lines`).join(', ')}; if these are speakers, add them to study.json's participants and import again to attribute their turns`] : []),
+      ...(unknownSpeakers.length > 0
+        ? [
+            `speakers: ${unknownSpeakers.map(([label, count]) => `"${label}" starts ${count} lines`).join(', ')}; if these are speakers, add them to study.json's participants and import again to attribute their turns`,
+          ]
+        : []),
     ],
   };
 }

@@ -48,9 +48,9 @@ function variableValues(excerpt: Excerpt): [ExcerptVariable, string | number][] 
     ['session', excerpt.session ?? undefined],
     ['step', excerpt.step],
     ['source', excerpt.source],
-    ["section", excerpt.article?.section],
-    ["page", excerpt.article?.page],
-    ["order", excerpt.article?.order],
+    ['section', excerpt.article?.section],
+    ['page', excerpt.article?.page],
+    ['order', excerpt.article?.order],
   ];
   return values.filter((entry): entry is [ExcerptVariable, string | number] => entry[1] !== undefined);
 }
@@ -69,7 +69,9 @@ export function studyToQda(study: Study): QdaExport {
   const sources = new Map<string, string>();
 
   out.push('<?xml version="1.0" encoding="utf-8"?>');
-  out.push(`<Project${attrs({ xmlns: 'urn:QDA-XML:project:1.0', 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', 'xsi:schemaLocation': 'urn:QDA-XML:project:1.0 http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd', name: study.meta.shortTitle, origin: 'Casebook', creatingUserGUID: user })}>`);
+  out.push(
+    `<Project${attrs({ xmlns: 'urn:QDA-XML:project:1.0', 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', 'xsi:schemaLocation': 'urn:QDA-XML:project:1.0 http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd', name: study.meta.shortTitle, origin: 'Casebook', creatingUserGUID: user })}>`,
+  );
   out.push(`  <Users><User${attrs({ guid: user, name: 'Casebook' })}/></Users>`);
   out.push('  <CodeBook>');
   out.push('    <Codes>');
@@ -99,19 +101,27 @@ export function studyToQda(study: Study): QdaExport {
     // <Description> (QualCoder reads a selection's as the coding memo and a source's as the
     // file memo, and ignores <NoteRef> on selections). Notes carry no selection of their own:
     // QualCoder would make each an annotation, and two on one range break its import.
-    const interpretation: NoteOut | undefined = excerpt.interpretation ? { guid: guidOf.note(excerpt.id, 'interpretation'), name: `${noteRoles.interpretation.label}: ${excerpt.id}`, text: excerpt.interpretation } : undefined;
+    const interpretation: NoteOut | undefined = excerpt.interpretation
+      ? { guid: guidOf.note(excerpt.id, 'interpretation'), name: `${noteRoles.interpretation.label}: ${excerpt.id}`, text: excerpt.interpretation }
+      : undefined;
     const leadIn: NoteOut | undefined = excerpt.leadIn ? { guid: guidOf.note(excerpt.id, 'lead-in'), name: `${noteRoles.leadIn.label}: ${excerpt.id}`, text: excerpt.leadIn } : undefined;
-    const reconstruction = excerpt.notes.map((note, index): NoteOut => ({ guid: guidOf.note(excerpt.id, `note-${index + 1}`), name: `${noteRoles.note.label} ${index + 1}: ${excerpt.id}`, text: note }));
+    const reconstruction = excerpt.notes.map(
+      (note, index): NoteOut => ({ guid: guidOf.note(excerpt.id, `note-${index + 1}`), name: `${noteRoles.note.label} ${index + 1}: ${excerpt.id}`, text: note }),
+    );
     const sourceNotes = [...(leadIn ? [leadIn] : []), ...reconstruction];
     notes.push(...(interpretation ? [interpretation] : []), ...sourceNotes);
     out.push(`    <TextSource${attrs({ guid: sourceGuid, name: excerpt.id, plainTextPath: `internal://${sourceGuid}.txt`, creatingUser: user, creationDateTime: EXPORT_DATE })}>`);
     const combined = writeCombinedAnnotation(excerpt.leadIn || undefined, excerpt.notes);
     if (combined) out.push(`      <Description>${escapeXml(combined)}</Description>`);
-    out.push(`      <PlainTextSelection${attrs({ guid: guidOf.selection(excerpt.id), name: excerpt.title, startPosition: 0, endPosition: codePointLength(text), creatingUser: user, creationDateTime: EXPORT_DATE })}>`);
+    out.push(
+      `      <PlainTextSelection${attrs({ guid: guidOf.selection(excerpt.id), name: excerpt.title, startPosition: 0, endPosition: codePointLength(text), creatingUser: user, creationDateTime: EXPORT_DATE })}>`,
+    );
     if (interpretation) out.push(`        <Description>${escapeXml(interpretation.text)}</Description>`);
     for (const code of excerpt.codes) {
       const info = study.codeIndex.get(code)!;
-      out.push(`        <Coding${attrs({ guid: guidOf.coding(excerpt.id, code), creatingUser: user, creationDateTime: EXPORT_DATE })}><CodeRef${attrs({ targetGUID: guidOf.code(info.slug) })}/></Coding>`);
+      out.push(
+        `        <Coding${attrs({ guid: guidOf.coding(excerpt.id, code), creatingUser: user, creationDateTime: EXPORT_DATE })}><CodeRef${attrs({ targetGUID: guidOf.code(info.slug) })}/></Coding>`,
+      );
     }
     if (interpretation) out.push(`        <NoteRef${attrs({ targetGUID: interpretation.guid })}/>`);
     out.push('      </PlainTextSelection>');
@@ -125,7 +135,10 @@ export function studyToQda(study: Study): QdaExport {
   }
   out.push('  </Sources>');
   out.push('  <Notes>');
-  for (const note of notes) out.push(`    <Note${attrs({ guid: note.guid, name: note.name, creatingUser: user, creationDateTime: EXPORT_DATE, modifiedDateTime: EXPORT_DATE })}><PlainTextContent>${escapeXml(note.text)}</PlainTextContent></Note>`);
+  for (const note of notes)
+    out.push(
+      `    <Note${attrs({ guid: note.guid, name: note.name, creatingUser: user, creationDateTime: EXPORT_DATE, modifiedDateTime: EXPORT_DATE })}><PlainTextContent>${escapeXml(note.text)}</PlainTextContent></Note>`,
+    );
   out.push('  </Notes>');
   out.push('</Project>');
   return { qde: `${out.join('\n')}\n`, sources };

@@ -104,7 +104,10 @@ function mdxSyntaxFix(reason: string): string {
 /** Lists the .mdx files of one prose folder; an absent folder has none. */
 export async function mdxFiles(dir: string, folder: ProseFolder): Promise<string[]> {
   const names = await readdir(join(dir, folder)).catch(() => [] as string[]);
-  return names.filter((name) => name.endsWith('.mdx')).sort().map((name) => join(dir, folder, name));
+  return names
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .map((name) => join(dir, folder, name));
 }
 
 export async function teachingIds(dir: string): Promise<string[]> {
@@ -124,9 +127,19 @@ export async function checkProse(dir: string, targets: ProseTargets | undefined,
       continue;
     }
     for (const path of await mdxFiles(dir, folder)) {
-      const file = await readStudyFile(dir, path, (unread, code) =>
-        report(unread, { reason: `Cannot read file (${code ?? 'unknown error'})`, rule: 'unreadable-file', severity: 'error', place: undefined, fix: 'Check the file permissions and that it is a regular file.' }),
-      overlay);
+      const file = await readStudyFile(
+        dir,
+        path,
+        (unread, code) =>
+          report(unread, {
+            reason: `Cannot read file (${code ?? 'unknown error'})`,
+            rule: 'unreadable-file',
+            severity: 'error',
+            place: undefined,
+            fix: 'Check the file permissions and that it is a regular file.',
+          }),
+        overlay,
+      );
       files.push(file);
       if (file.value !== undefined) checkProseFile(file, folder, targets);
     }
@@ -169,7 +182,12 @@ function checkActiveContent(file: VFile, tree: Root): void {
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const name = node.name ?? '';
       if (name.toLowerCase() === 'script') {
-        warn(node, '<script> is published as written and would run code in every reader\'s browser', 'mdx-script', 'Remove it. Interactive parts belong in the site\'s components (src/components), where their scripts are bundled and allowed.');
+        warn(
+          node,
+          "<script> is published as written and would run code in every reader's browser",
+          'mdx-script',
+          "Remove it. Interactive parts belong in the site's components (src/components), where their scripts are bundled and allowed.",
+        );
       }
       if (['iframe', 'frame', 'frameset', 'object', 'embed'].includes(name.toLowerCase())) {
         warn(node, `<${name}> embeds another page or plug-in, whose content the study does not control`, 'mdx-embedded-content', 'Link to the page instead: [what it shows](https://…).');
@@ -182,7 +200,12 @@ function checkActiveContent(file: VFile, tree: Root): void {
         }
         const literal = literalOf(attribute);
         if (urlAttributes.has(attribute.name.toLowerCase()) && typeof literal?.value === 'string' && isScriptUrl(literal.value)) {
-          warn(place, `${attribute.name}="${literal.value.slice(0, 40)}" on <${name}> is a script URL, which runs code when followed`, 'mdx-script-url', 'Link to a page (https://… or a path of this site) instead.');
+          warn(
+            place,
+            `${attribute.name}="${literal.value.slice(0, 40)}" on <${name}> is a script URL, which runs code when followed`,
+            'mdx-script-url',
+            'Link to a page (https://… or a path of this site) instead.',
+          );
         }
       }
     }
@@ -276,7 +299,15 @@ function checkFigures(file: VFile, tree: Root, defined: Set<string>): void {
   for (const ref of refs) {
     if (figures.has(ref.id)) continue;
     const known = [...figures.keys()];
-    unknown(file, placeOfNode(ref.attribute) ?? placeOfNode(ref.element), 'figure', ref.id, known.length === 0 ? 'no <Chart> on this page has an id' : 'no <Chart> on this page has that id (figures are numbered per page)', 'unknown-figure', known);
+    unknown(
+      file,
+      placeOfNode(ref.attribute) ?? placeOfNode(ref.element),
+      'figure',
+      ref.id,
+      known.length === 0 ? 'no <Chart> on this page has an id' : 'no <Chart> on this page has that id (figures are numbered per page)',
+      'unknown-figure',
+      known,
+    );
   }
 }
 
@@ -338,7 +369,13 @@ function checkElement(file: VFile, element: Element, props: Record<string, PropS
   for (const attribute of element.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[]) {
     const place = placeOfNode(attribute) ?? placeOfNode(element);
     if (attribute.type === 'mdxJsxExpressionAttribute') {
-      report(file, { reason: `<${name} ${attribute.value}> spreads props that cannot be checked`, rule: 'unchecked-prop', severity: 'warning', place, fix: `Write each prop out, e.g. ${mdxComponentSpecs[name as keyof typeof mdxComponentSpecs].example}.` });
+      report(file, {
+        reason: `<${name} ${attribute.value}> spreads props that cannot be checked`,
+        rule: 'unchecked-prop',
+        severity: 'warning',
+        place,
+        fix: `Write each prop out, e.g. ${mdxComponentSpecs[name as keyof typeof mdxComponentSpecs].example}.`,
+      });
       continue;
     }
     const spec = props[attribute.name];
@@ -359,7 +396,13 @@ function checkElement(file: VFile, element: Element, props: Record<string, PropS
     given.set(attribute.name, attribute);
     const literal = literalOf(attribute);
     if (!literal) {
-      report(file, { reason: `<${name} ${attribute.name}={…}> is computed, so it cannot be checked`, rule: 'unchecked-prop', severity: 'warning', place, fix: `Write the value itself: ${attribute.name}="…"${spec.kind === 'unit' || spec.kind === 'level' || spec.kind === 'boolean' ? ` or ${attribute.name}={…} with a plain number or true/false` : ''}.` });
+      report(file, {
+        reason: `<${name} ${attribute.name}={…}> is computed, so it cannot be checked`,
+        rule: 'unchecked-prop',
+        severity: 'warning',
+        place,
+        fix: `Write the value itself: ${attribute.name}="…"${spec.kind === 'unit' || spec.kind === 'level' || spec.kind === 'boolean' ? ` or ${attribute.name}={…} with a plain number or true/false` : ''}.`,
+      });
       continue;
     }
     checkValue(file, place, name, attribute.name, spec, literal, targets);
@@ -379,7 +422,13 @@ function checkElement(file: VFile, element: Element, props: Record<string, PropS
   if (name === 'Chart' && targets) {
     const chart = literalOf(given.get('name') ?? ({ type: 'mdxJsxAttribute', name: 'name', value: undefined } as unknown as MdxJsxAttribute));
     if (given.has('name') && typeof chart?.value === 'string' && targets.chartsNeedingUnit.includes(chart.value) && !given.has('session')) {
-      report(file, { reason: `<Chart name="${chart.value}"> draws one session and needs "session"`, rule: 'missing-prop', severity: 'error', place: placeOfNode(element), fix: `Add session={n} with one of: ${targets.units.join(', ')}.` });
+      report(file, {
+        reason: `<Chart name="${chart.value}"> draws one session and needs "session"`,
+        rule: 'missing-prop',
+        severity: 'error',
+        place: placeOfNode(element),
+        fix: `Add session={n} with one of: ${targets.units.join(', ')}.`,
+      });
     }
   }
 }
@@ -440,11 +489,24 @@ function checkValue(file: VFile, place: Place | undefined, component: string, pr
     return;
   }
   if (spec.kind === 'path' && (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('/'))) {
-    report(file, { reason: `<SiteLink path="${value}"> must be a path inside the site, without a leading slash`, rule: 'wrong-prop', severity: 'error', place, fix: `Write path="${value.replace(/^\/+/, '')}" for a page of this site, or use a Markdown link [text](https://…) for another site.` });
+    report(file, {
+      reason: `<SiteLink path="${value}"> must be a path inside the site, without a leading slash`,
+      rule: 'wrong-prop',
+      severity: 'error',
+      place,
+      fix: `Write path="${value.replace(/^\/+/, '')}" for a page of this site, or use a Markdown link [text](https://…) for another site.`,
+    });
     return;
   }
   if ((spec.kind === 'figure-id' || spec.kind === 'figure') && !figureIdPattern.test(value)) {
-    wrong(`${prop}="${value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'phases'}": lower-case letters, digits and hyphens`);
+    wrong(
+      `${prop}="${
+        value
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, '') || 'phases'
+      }": lower-case letters, digits and hyphens`,
+    );
     return;
   }
   if (!targets) return;

@@ -85,7 +85,10 @@ export const mdxComponentSpecs = {
     props: {
       name: { kind: 'chart', required: true, doc: 'Which chart (see Charts below); the names available depend on what the study declares.' },
       session: { kind: 'unit', doc: 'A session number, written {3}: required by the step-sequence chart, and highlights that session in the phases chart.' },
-      id: { kind: 'figure-id', doc: 'A name for the figure (lower-case letters, digits and hyphens), unique on the page, so that `<FigureRef id="…" />` can refer to it. Every chart is a numbered figure with a caption ("Figure 2. …"), numbered in the order of the page.' },
+      id: {
+        kind: 'figure-id',
+        doc: 'A name for the figure (lower-case letters, digits and hyphens), unique on the page, so that `<FigureRef id="…" />` can refer to it. Every chart is a numbered figure with a caption ("Figure 2. …"), numbered in the order of the page.',
+      },
     },
   },
   FigureRef: {

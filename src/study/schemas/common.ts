@@ -1,19 +1,13 @@
 import { z } from 'zod';
 
 /** Lower-case words joined by hyphens: safe in URLs and file names. */
-export const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lower-case letters, digits and single hyphens, e.g. "checking-returns"');
+export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lower-case letters, digits and single hyphens, e.g. "checking-returns"');
 
 /** A codebook code: `N.0` for a theme, `N.M` for a subtheme (M ≥ 1). */
-export const CodeSchema = z
-  .string()
-  .regex(/^[1-9]\d*\.\d+$/, 'a code such as "1.0" (a theme) or "1.2" (a subtheme)');
+export const CodeSchema = z.string().regex(/^[1-9]\d*\.\d+$/, 'a code such as "1.0" (a theme) or "1.2" (a subtheme)');
 
 /** An identifier referring to another record (participant, reference, term…). */
-export const IdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'an id: lower-case letters, digits, "-" or "_", e.g. "client"');
+export const IdSchema = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'an id: lower-case letters, digits, "-" or "_", e.g. "client"');
 
 /** Non-empty text with no surrounding whitespace. */
 export const TextSchema = z.string().trim().min(1, 'non-empty text');

@@ -6,7 +6,9 @@ import { silenceLine } from '../../ca/line-grammar.ts';
 export const LineNumberSchema = z
   .int()
   .positive()
-  .describe('The line number the source prints on this line (e.g. 95), where the source numbers its lines; a line without one counts on from the line before, so the first line’s number is enough unless the source skips numbers. Each number must be higher than the line before it. Omit on every line to number the excerpt from 1.');
+  .describe(
+    'The line number the source prints on this line (e.g. 95), where the source numbers its lines; a line without one counts on from the line before, so the first line’s number is enough unless the source skips numbers. Each number must be higher than the line before it. Omit on every line to number the excerpt from 1.',
+  );
 
 /** A speaker's turn, or the continuation of one on a new printed line when `speaker` is absent. */
 export const TurnLineSchema = z.strictObject({
@@ -23,7 +25,10 @@ export const TurnLineSchema = z.strictObject({
 export const SilenceLineSchema = z.strictObject({
   kind: z.literal('silence'),
   /** The pause as printed, e.g. "(35.0)". */
-  text: z.string().regex(silenceLine, 'a timed pause such as "(5.0)" or "(.7)", optionally with a note "((tannoy))" and a media time "12_34"').describe('The pause as printed, e.g. "(35.0)", "(.7)", "(5.7) ((tannoy))".'),
+  text: z
+    .string()
+    .regex(silenceLine, 'a timed pause such as "(5.0)" or "(.7)", optionally with a note "((tannoy))" and a media time "12_34"')
+    .describe('The pause as printed, e.g. "(35.0)", "(.7)", "(5.7) ((tannoy))".'),
   /** The source's own number for this line, as on a turn. */
   number: LineNumberSchema.optional(),
 });

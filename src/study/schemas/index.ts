@@ -31,13 +31,24 @@ export interface ContentKind {
 export const contentKinds = {
   study: { schemaFile: 'study.schema.json', location: { file: 'study.json' }, schema: StudySchema, title: 'Study metadata' },
   codebook: { schemaFile: 'codebook.schema.json', location: { file: 'codebook.json' }, schema: CodebookSchema, title: 'Codebook: themes and subthemes' },
-  sessions: { schemaFile: 'session.schema.json', location: { folder: 'sessions' }, schema: SessionSchema, title: 'A unit of data collection (session, interview, call…): summary, durations and step table' },
+  sessions: {
+    schemaFile: 'session.schema.json',
+    location: { folder: 'sessions' },
+    schema: SessionSchema,
+    title: 'A unit of data collection (session, interview, call…): summary, durations and step table',
+  },
   excerpts: { schemaFile: 'excerpt.schema.json', location: { folder: 'excerpts' }, schema: ExcerptSchema, title: 'A coded excerpt' },
   questionnaires: { schemaFile: 'questionnaires.schema.json', location: { file: 'questionnaires.json' }, schema: QuestionnairesSchema, optional: true, title: 'Questionnaires' },
   references: { schemaFile: 'references.schema.json', location: { file: 'references.json' }, schema: ReferencesSchema, optional: true, title: 'References' },
   glossary: { schemaFile: 'glossary.schema.json', location: { file: 'glossary.json' }, schema: GlossarySchema, optional: true, title: 'Glossary' },
   procedure: { schemaFile: 'procedure.schema.json', location: { file: 'procedure.json' }, schema: ProcedureSchema, optional: true, title: 'Data-collection procedure' },
-  reporting: { schemaFile: 'reporting.schema.json', location: { file: 'reporting.json' }, schema: ReportingSchema, optional: true, title: 'Reporting checklist (COREQ or SRQR) answered for the study' },
+  reporting: {
+    schemaFile: 'reporting.schema.json',
+    location: { file: 'reporting.json' },
+    schema: ReportingSchema,
+    optional: true,
+    title: 'Reporting checklist (COREQ or SRQR) answered for the study',
+  },
   discussion: { schemaFile: 'discussion.schema.json', location: { file: 'discussion.json' }, schema: DiscussionSchema, optional: true, title: 'Discussion questions for teaching' },
   editions: { schemaFile: 'edition.schema.json', location: { folder: 'history' }, schema: EditionSchema, title: 'An edition of the coding and what it changed', optional: true },
 } as const satisfies Record<string, ContentKind>;

@@ -21,14 +21,15 @@ const TeachingQuestionSchema = z.strictObject({
   facilitator: FacilitatorNotesSchema.optional().describe('Notes for whoever leads the discussion.'),
 });
 
-const ActivitySchema = z
-  .strictObject({ title: z.string().min(1), minutes: z.int().positive() })
-  .describe('One timed step of a lesson plan.');
+const ActivitySchema = z.strictObject({ title: z.string().min(1), minutes: z.int().positive() }).describe('One timed step of a lesson plan.');
 
 const RubricCriterionSchema = z
   .strictObject({
     criterion: z.string().min(1),
-    levels: z.array(z.strictObject({ label: z.string().min(1), description: z.string().min(1) })).min(2).describe('Levels from best to weakest.'),
+    levels: z
+      .array(z.strictObject({ label: z.string().min(1), description: z.string().min(1) }))
+      .min(2)
+      .describe('Levels from best to weakest.'),
   })
   .describe('One criterion of the rubric for a lesson plan’s written task.');
 
@@ -39,9 +40,7 @@ export const TeachingFrontmatterSchema = z
     order: z.int().positive().describe('Position among the teaching pages (1 comes first).'),
     kind: z
       .enum(teachingKinds)
-      .describe(
-        'What kind of teaching page it is, which decides where it is listed: hub (the teaching front page), lesson-plan, vignette (a case built on excerpts), module, questions, course-pack.',
-      ),
+      .describe('What kind of teaching page it is, which decides where it is listed: hub (the teaching front page), lesson-plan, vignette (a case built on excerpts), module, questions, course-pack.'),
     excerpts: z.array(z.string()).default([]).describe('Excerpt ids the page builds on.'),
     codes: z.array(z.string()).default([]).describe('Codes (themes or subthemes, e.g. "2.1") the page is about.'),
     minutes: z.int().positive().optional().describe('Class time the page needs, in minutes; shown on the hub’s card and the page.'),

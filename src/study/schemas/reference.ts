@@ -40,7 +40,11 @@ export const ReferenceSchema = z.strictObject({
   /** Place of publication. */
   place: TextSchema.optional().describe('Place of publication.'),
   /** DOI without resolver prefix. */
-  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1037/0033-2909.130.1.3"').optional().describe('DOI without the https://doi.org/ prefix.'),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1037/0033-2909.130.1.3"')
+    .optional()
+    .describe('DOI without the https://doi.org/ prefix.'),
   /** URL where the work can be read. */
   url: WebUrlSchema.optional().describe('URL where the work can be read.'),
   /** Anything the record needs to say, e.g. the language of a non-English work. */

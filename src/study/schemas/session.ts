@@ -44,10 +44,7 @@ export const SessionSchema = z.strictObject({
   /** What happened in it, in our own words. */
   summary: TextSchema.optional().describe('What happened in it, in our own words.'),
   /** Its durations, keyed by the phase ids of study.json "timing". */
-  durations: z
-    .record(IdSchema, DurationSchema)
-    .optional()
-    .describe('Its durations (mm:ss), one per phase id of study.json "timing" (and its total, if declared); omit when the study gives none.'),
+  durations: z.record(IdSchema, DurationSchema).optional().describe('Its durations (mm:ss), one per phase id of study.json "timing" (and its total, if declared); omit when the study gives none.'),
   /** The step table's rows, in printed order. */
   steps: z.array(StepTableRowSchema).default([]).describe('The rows of its step table, in printed order (columns are declared in study.json "steps").'),
   /** Notes on the reconstruction of this unit's tables. */

@@ -13,7 +13,10 @@ export const StepCategorySchema = z.strictObject({
   /** Cell values that belong to it, compared whole and ignoring case. */
   values: z.array(TextSchema).min(1).describe('Printed cell values that belong to it, compared whole and ignoring case; a value matching no category stays text.'),
   /** Mark on the chart (columns drawn as "marks"). */
-  shape: z.enum(markShapes).optional().describe('Its mark on the chart in a "marks" column: ' + markShapes.join(', ') + '.'),
+  shape: z
+    .enum(markShapes)
+    .optional()
+    .describe('Its mark on the chart in a "marks" column: ' + markShapes.join(', ') + '.'),
   /** Fill of its band (columns drawn as "band"). */
   shading: z.enum(['solid', 'hatched', 'sparse']).optional().describe('Its fill in a "band" column: "solid", "hatched" or "sparse" (wider stripes).'),
 });
@@ -54,7 +57,7 @@ export const StepTableSchema = z.strictObject({
   /** What the table is called, e.g. "Call sequence". */
   title: TextSchema.describe('What the table is called, e.g. "Call sequence".'),
   /** Heading of the first column (each row's label) as printed. */
-  labelHeading: TextSchema.describe("Heading of the first column (each row's label) as printed, e.g. \"Stage\"."),
+  labelHeading: TextSchema.describe('Heading of the first column (each row\'s label) as printed, e.g. "Stage".'),
   /** What a row's label names, for the chart's data table. */
   labelName: TextSchema.optional().describe('What a row\'s label names, e.g. "Stage of the call", for the chart\'s data table; the heading when omitted.'),
   /** Groups of rows in order; omit when rows are not grouped. */

@@ -150,9 +150,7 @@ export const ExcerptSourceSchema = z.strictObject({
   /** Name shown on the site, e.g. "Interview transcript". */
   label: TextSchema.describe('Name shown on the site and in filters, e.g. "Interview transcript".'),
   /** "jefferson": Conversation Analysis notation, parsed and checked; "verbatim": plain quoted words. */
-  transcription: z
-    .enum(['jefferson', 'verbatim'])
-    .describe('"jefferson" for Conversation Analysis (Jefferson) notation, which is parsed and checked; "verbatim" for plain quoted words.'),
+  transcription: z.enum(['jefferson', 'verbatim']).describe('"jefferson" for Conversation Analysis (Jefferson) notation, which is parsed and checked; "verbatim" for plain quoted words.'),
   /** What this source is, in a sentence, e.g. "What a participant said watching the recording". */
   description: TextSchema.optional().describe('What this source is, in a sentence.'),
   /** false for texts nobody speaks (documents, field notes, written comments): their lines belong to no speaker. */
@@ -193,13 +191,15 @@ export const StudySchema = z.strictObject({
   /** What the study is of, as a noun phrase that follows "a study of". */
   subject: TextSchema.optional().describe('What the study is of, as a noun phrase completing "a study of …", e.g. "how nurses triage calls at night"; shown on the about page.'),
   /** One sentence on what the study is about, for page descriptions and the about page. */
-  summary: TextSchema.optional().describe('One or two sentences on what the study is and whom it follows, shown on the about page and in page descriptions, e.g. "The study follows four ward nurses through twelve interviews."'),
+  summary: TextSchema.optional().describe(
+    'One or two sentences on what the study is and whom it follows, shown on the about page and in page descriptions, e.g. "The study follows four ward nurses through twelve interviews."',
+  ),
   /** How the themes relate, in a sentence, shown on the overview. */
   themesSummary: TextSchema.optional().describe('How the themes relate to each other, in a sentence, shown above the themes on the overview.'),
   /** What the study calls its units of data collection. */
   vocabulary: VocabularySchema.describe('What the study calls its units of data collection.'),
   /** Who took part. */
-  participants: z.array(ParticipantSchema).min(1).describe('Who took part, with their roles in the study\'s words.'),
+  participants: z.array(ParticipantSchema).min(1).describe("Who took part, with their roles in the study's words."),
   /** Where the excerpts come from. */
   sources: z.array(ExcerptSourceSchema).min(1).describe('Where excerpts come from (transcripts, commentaries, field notes, documents…) and how each is transcribed.'),
   /** Where and how the data were collected, in our words. */
@@ -207,7 +207,7 @@ export const StudySchema = z.strictObject({
   /** The phases a unit's durations are given in; omit when the study gives no durations. */
   timing: TimingSchema.optional().describe('The phases in which the study times its units; omit when it gives no durations.'),
   /** The per-unit step table's columns; omit when the study has none. */
-  steps: StepTableSchema.optional().describe("The columns of the per-unit step table (rows are in each sessions/ file's \"steps\"); omit when the study has none."),
+  steps: StepTableSchema.optional().describe('The columns of the per-unit step table (rows are in each sessions/ file\'s "steps"); omit when the study has none.'),
   /** Acronyms the study's transcripts write in capitals that are not loud talk, for every excerpt and ```ca block. */
   notLoud: NotLoudSchema.optional(),
   /** The transcription conventions the study printed; omit when it printed none. */

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { IdSchema, TextSchema } from './common.ts';
 
 /** How a phase without sub-phases is filled in the phases chart. */
-export const ShadingSchema = z
-  .enum(['light', 'dark', 'hatched'])
-  .describe('How the phases chart fills it: "light", "dark" or "hatched" (drawn as stripes, e.g. for silence).');
+export const ShadingSchema = z.enum(['light', 'dark', 'hatched']).describe('How the phases chart fills it: "light", "dark" or "hatched" (drawn as stripes, e.g. for silence).');
 
 export interface PhaseInput {
   id: string;
