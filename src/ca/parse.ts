@@ -83,7 +83,7 @@ const lineNumber = String.raw`(?<number>\d{1,5})(?:[.:)]|(?=\s))?`;
 const name = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}_.’'-]{0,31}`;
 const layouts: readonly RegExp[] = [
   // CLAN tier: `*` + code, colon optional before the tab.
-  new RegExp(String.raw`^\*(?<paren>\()?(?<speaker>[\p{L}\p{N}_-]{1,16})\)?:?[ \t]+`, 'u'),
+  /^\*(?<paren>\()?(?<speaker>[\p{L}\p{N}_-]{1,16})\)?:?[ \t]+/u,
   // A table row: cells between bars.
   new RegExp(String.raw`^\|[ \t]*(?:${lineNumber}[ \t]*\|[ \t]*)?(?<paren>\()?(?<speaker>${name})\)?[ \t]*:?[ \t]*\|`, 'u'),
   // Number, then a label with a colon (any case: the number makes the layout clear).
@@ -91,7 +91,7 @@ const layouts: readonly RegExp[] = [
   // Columns separated by tabs: number, label, talk.
   new RegExp(String.raw`^[ \t]*${lineNumber}[ \t]*\t[ \t]*(?<paren>\()?(?<speaker>${name})\)?[ \t]*\t`, 'u'),
   // A label with a colon, capitalised (lowercase words before a colon, `well: yes`, are talk).
-  new RegExp(String.raw`^[ \t]*(?<paren>\()?(?<speaker>\p{Lu}[\p{L}\p{M}\p{N}_.’'-]{0,31})\)?[ \t]*:(?![:ː])`, 'u'),
+  /^[ \t]*(?<paren>\()?(?<speaker>\p{Lu}[\p{L}\p{M}\p{N}_.’'-]{0,31})\)?[ \t]*:(?![:ː])/u,
   // Sacks’s early style: one capital and a full stop, `A. I started …`.
   /^[ \t]*(?<speaker>\p{Lu})\.[ \t]+(?=\S)/u,
 ];

@@ -28,6 +28,7 @@ export interface Scale<Value = unknown> {
   readonly range: readonly [number, number];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: scales of any domain share one record; each mark knows its own channel's domain.
 export type Scales = Record<string, Scale<any>>;
 
 /** How a channel reads a value from a datum: a field name, a function, or a constant. */
@@ -42,6 +43,7 @@ export interface Mark {
   readonly kind: string;
   readonly data: readonly unknown[];
   /** Channel accessors, resolved over `data` by `plot()` before `render`. */
+  // biome-ignore lint/suspicious/noExplicitAny: a mark's data is of its own type, which this shared interface cannot name.
   readonly channels: Record<string, ((datum: any, index: number) => unknown) | undefined>;
   render(index: readonly number[], scales: Scales, channels: ChannelValues, dimensions: Dimensions): Element | null;
 }

@@ -68,7 +68,7 @@ export function renderNotationGuide(): string {
     'A study that printed its own conventions table (e.g. a Table 1) can reproduce it with study.json',
     '`conventions`, whose `symbol` fields name the ids of this table; the site then shows it beside this one.',
     'Those ids are, in order:',
-    symbols.map((entry) => code(entry.id)).join(', ') + '.',
+    `${symbols.map((entry) => code(entry.id)).join(', ')}.`,
     '',
   ].join('\n');
 }

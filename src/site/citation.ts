@@ -39,7 +39,7 @@ function compact(spans: RichText): RichText {
     if (span.text === '') continue;
     const last = out.at(-1);
     if (last && !last.italic && !last.href && !span.italic && !span.href) last.text += span.text;
-    else if (last && last.italic && span.italic && !last.href && !span.href) last.text += span.text;
+    else if (last?.italic && span.italic && !last.href && !span.href) last.text += span.text;
     else out.push({ ...span });
   }
   return out;

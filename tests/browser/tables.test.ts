@@ -34,7 +34,7 @@ function splitWords(page: Page): Promise<Split[]> {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? '';
-        for (const match of text.matchAll(/(?:[^\s\-‐–—]|(?<!\p{L})[\-‐–—])+(?:(?<=\p{L})[\-‐–—])?|[\-‐–—]/gu)) {
+        for (const match of text.matchAll(/(?:[^\s\-‐–—]|(?<!\p{L})[-‐–—])+(?:(?<=\p{L})[-‐–—])?|[-‐–—]/gu)) {
           const range = document.createRange();
           range.setStart(node, match.index);
           range.setEnd(node, match.index + match[0].length);

@@ -12,7 +12,7 @@ import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, Mdx
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { report } from '../diagnostics.ts';
 import { placeOf, type JsonSource } from '../json-source.ts';
@@ -353,7 +353,7 @@ function literalOf(attribute: MdxJsxAttribute): Literal {
   const written = `${attribute.name}={${value.value}}`;
   const program = value.data?.estree as Program | undefined;
   const statement = program?.body[0];
-  if (!statement || statement.type !== 'ExpressionStatement') return undefined;
+  if (statement?.type !== 'ExpressionStatement') return undefined;
   const expression = statement.expression;
   if (expression.type === 'Literal' && !('regex' in expression) && !('bigint' in expression)) return { value: expression.value as string | number | boolean | null, written };
   if (expression.type === 'UnaryExpression' && expression.operator === '-' && expression.argument.type === 'Literal' && typeof expression.argument.value === 'number') {

@@ -16,7 +16,7 @@ export const StepCategorySchema = z.strictObject({
   shape: z
     .enum(markShapes)
     .optional()
-    .describe('Its mark on the chart in a "marks" column: ' + markShapes.join(', ') + '.'),
+    .describe(`Its mark on the chart in a "marks" column: ${markShapes.join(', ')}.`),
   /** Fill of its band (columns drawn as "band"). */
   shading: z.enum(['solid', 'hatched', 'sparse']).optional().describe('Its fill in a "band" column: "solid", "hatched" or "sparse" (wider stripes).'),
 });
