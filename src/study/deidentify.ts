@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import { positionAt } from './json-source.ts';
 import { IdentifierMatcher } from './identifier-match.ts';
-import { readStudyFile, type StudyOverlay } from './read.ts';
+import { readStudyFile, reportUnreadable, type StudyOverlay } from './read.ts';
 
 export const PRIVATE_FOLDER = 'private';
 export const IDENTIFIERS_FILE = 'identifiers.txt';
@@ -146,19 +146,7 @@ export async function checkIdentifiers(dir: string, files: VFile[], overlay?: St
   for (const path of paths) {
     let file = byPath.get(path);
     if (!file) {
-      file = await readStudyFile(
-        dir,
-        path,
-        (unread, code) =>
-          report(unread, {
-            reason: `Cannot read file (${code ?? 'unknown error'})`,
-            rule: 'unreadable-file',
-            severity: 'error',
-            place: undefined,
-            fix: 'Check the file permissions and that it is a regular file.',
-          }),
-        overlay,
-      );
+      file = await readStudyFile(dir, path, reportUnreadable, overlay);
       // A chapter or teaching page that cannot be read is reported by the prose check.
       if (file.value === undefined && /^(?:chapters|teaching)\/[^/]+\.mdx$/.test(relative(dir, path))) continue;
       files.push(file);

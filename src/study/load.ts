@@ -16,7 +16,7 @@ import { validateSource } from './validate.ts';
 import { checkTranscripts } from './transcripts.ts';
 import { reportLegacy } from './legacy.ts';
 import { checkReporting } from './reporting.ts';
-import { folderNames, readStudyFile, refuseOutside, type StudyOverlay } from './read.ts';
+import { folderNames, readStudyFile, refuseOutside, reportUnreadable, type StudyOverlay } from './read.ts';
 import { checkIdentifiers, type IdentifierStatus } from './deidentify.ts';
 import type { z } from 'zod';
 
@@ -140,13 +140,8 @@ async function readContentFile(root: string, path: string, overlay: StudyOverlay
     root,
     path,
     (file, code) => {
-      report(file, {
-        reason: code === 'ENOENT' ? 'Missing file' : `Cannot read file (${code ?? 'unknown error'})`,
-        rule: code === 'ENOENT' ? 'missing-file' : 'unreadable-file',
-        severity: 'error',
-        place: undefined,
-        fix: code === 'ENOENT' ? 'Create it (every study folder needs it; see README and public/schemas/).' : 'Check the file permissions and that it is a regular file.',
-      });
+      if (code !== 'ENOENT') return reportUnreadable(file, code);
+      report(file, { reason: 'Missing file', rule: 'missing-file', severity: 'error', place: undefined, fix: 'Create it (every study folder needs it; see README and public/schemas/).' });
     },
     overlay,
   );

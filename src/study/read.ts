@@ -126,6 +126,17 @@ export async function folderNames(folder: string, overlay?: StudyOverlay): Promi
   return readdir(folder).catch(() => undefined);
 }
 
+/** The report for a file that exists but cannot be read (permissions, a folder or device in its place). */
+export function reportUnreadable(file: VFile, code: string | undefined): void {
+  report(file, {
+    reason: `Cannot read file (${code ?? 'unknown error'})`,
+    rule: 'unreadable-file',
+    severity: 'error',
+    place: undefined,
+    fix: 'Check the file permissions and that it is a regular file.',
+  });
+}
+
 /**
  * Reads one file of the study folder `root` into a VFile (from the overlay when it proposes the file). When the file may not be read,
  * the VFile carries the error and no value. A missing file or a folder in its place is

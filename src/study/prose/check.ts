@@ -22,7 +22,7 @@ import { ChapterFrontmatterSchema, TeachingFrontmatterSchema } from '../schemas/
 import { closest, validateSource } from '../validate.ts';
 import { mdxComponentSpecs, type PropKind, type PropSpec } from './components.ts';
 import { readFrontmatter } from './frontmatter.ts';
-import { limits, readStudyFile, refuseOutside, type StudyOverlay } from '../read.ts';
+import { limits, readStudyFile, refuseOutside, reportUnreadable, type StudyOverlay } from '../read.ts';
 
 /** What prose may refer to: the ids of the study's records. */
 export interface ProseTargets {
@@ -127,19 +127,7 @@ export async function checkProse(dir: string, targets: ProseTargets | undefined,
       continue;
     }
     for (const path of await mdxFiles(dir, folder)) {
-      const file = await readStudyFile(
-        dir,
-        path,
-        (unread, code) =>
-          report(unread, {
-            reason: `Cannot read file (${code ?? 'unknown error'})`,
-            rule: 'unreadable-file',
-            severity: 'error',
-            place: undefined,
-            fix: 'Check the file permissions and that it is a regular file.',
-          }),
-        overlay,
-      );
+      const file = await readStudyFile(dir, path, reportUnreadable, overlay);
       files.push(file);
       if (file.value !== undefined) checkProseFile(file, folder, targets);
     }
