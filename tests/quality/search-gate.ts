@@ -24,6 +24,19 @@ function injected(): string[] {
   return found;
 }
 
+/** A new page whose dialogs, uncaught errors and (with watchCsp) CSP violations become problems. */
+async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  await watchCsp(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('dialog', (dialog) => {
+    problems.push(`a dialog opened: ${dialog.type()} ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return { page, problems };
+}
+
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('[data-search][data-state="ready"], [data-search-failed]:not([hidden])');
 }
@@ -33,14 +46,7 @@ async function settled(page: Page): Promise<void> {
  * `queries`: dialogs, uncaught errors, CSP violations and injected elements, each a line.
  */
 export async function searchGateProblems(context: BrowserContext, siteUrl: string, queries: readonly string[]): Promise<string[]> {
-  await watchCsp(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('dialog', (dialog) => {
-    problems.push(`a dialog opened: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  const { page, problems } = await watchedPage(context);
   const check = async (step: string) => {
     problems.push(...(await page.evaluate(injected)).map((found) => `${step}: ${found}`));
     problems.push(...(await cspViolations(page, step)));
@@ -88,14 +94,7 @@ export async function searchGateProblems(context: BrowserContext, siteUrl: strin
  * into it, its results drawn, then checked for injected markup, script and CSP violations.
  */
 export async function searchDialogProblems(context: BrowserContext, siteUrl: string, route: string, queries: readonly string[]): Promise<string[]> {
-  await watchCsp(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('dialog', (dialog) => {
-    problems.push(`a dialog opened: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  const { page, problems } = await watchedPage(context);
   try {
     await page.goto(new URL(route, siteUrl).href, { waitUntil: 'load' });
     await page.keyboard.press('Control+K');
