@@ -119,7 +119,10 @@ describe(`the ${base} build in Chromium`, () => {
   });
 
   for (const width of [360, 1280]) {
-    it(`shows a citation's full reference on keyboard focus, inside a ${width} px viewport, and hides it on Escape`, async () => {
+    // From 76rem a chapter's citations carry their reference as a sidenote in the margin:
+    // part of the page, shown with or without focus, so Escape leaves it (it dismisses popups).
+    const sidenotes = width >= 76 * 16;
+    it(`shows a citation's full reference on keyboard focus, inside a ${width} px viewport, and ${sidenotes ? 'keeps it as a sidenote' : 'hides it'} on Escape`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       await page.goto(`${server.url}chapters/citing-works/`);
       const links = page.locator('article a.cite');
@@ -135,7 +138,7 @@ describe(`the ${base} build in Chromium`, () => {
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width).toBeLessThanOrEqual(width);
         await page.keyboard.press('Escape');
-        await expect(tip.isVisible()).resolves.toBe(false);
+        await expect(tip.isVisible()).resolves.toBe(sidenotes);
         await expect(page.evaluate(() => document.activeElement?.classList.contains('cite'))).resolves.toBe(true);
       }
       const first = await page.locator(`[id="${await links.first().getAttribute('aria-describedby')}"]`).textContent();
